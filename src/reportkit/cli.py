@@ -1,0 +1,214 @@
+"""The ``reportkit`` command line (click).
+
+Exit codes: 0 success, 1 invalid input or failed build, 2 usage error.
+Only click and the standard library load at start-up; each command imports what it needs,
+so ``--help``, ``validate``, ``convert`` and ``schema`` never import a writer library.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reportkit import __version__
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  invalid input or failed build (the message names file and line)
+  2  usage error (unknown option, missing argument)"""
+
+SOURCE_HELP = "Source file (.md or .json). Default: source/torikumi-jirei.md."
+_source_path = click.Path(dir_okay=False, path_type=Path)
+
+
+class ReportkitGroup(click.Group):
+    """Turns reportkit's own errors into a message and exit code 1, without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from reportkit.errors import ReportkitError
+
+        try:
+            return super().invoke(ctx)
+        except ReportkitError as exc:
+            _fail(ctx, str(exc))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            _fail(ctx, "interrupted; outputs already in place are unchanged")
+        except Exception as exc:
+            _fail(
+                ctx,
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "  please report it; run with --verbose for the traceback",
+            )
+
+
+def _fail(ctx: click.Context, message: str) -> None:
+    if ctx.find_root().params.get("verbose"):
+        traceback.print_exc()
+    click.echo(message, err=True)
+    ctx.exit(1)
+
+
+@click.group(
+    cls=ReportkitGroup, epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="reportkit")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of errors.")
+def main(verbose: bool) -> None:
+    """Make the Word briefing, PDF handout and Excel matrix of a 取組事例 collection.
+
+    \b
+    Example:
+      reportkit build                 # all formats from source/ into output/
+      reportkit validate              # check the source, print a summary
+    """
+
+
+@main.command(
+    epilog="\b\nExamples:\n  reportkit validate\n  reportkit validate my-source.md --strict"
+)
+@click.argument("source", required=False, type=_source_path)
+@click.option("--blocks", type=_source_path, help="Block scheme (TOML) instead of the default.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def validate(source: Path | None, blocks: Path | None, strict: bool) -> None:
+    """Check a source and print a summary: sections, topics, cases, actors, warnings."""
+    from reportkit.pipeline import DEFAULT_SOURCE, load, warnings
+
+    source = source or DEFAULT_SOURCE
+    document = load(source, blocks=blocks)
+    found = warnings(document, source)
+    for problem in found:
+        click.echo(str(problem), err=True)
+    topics = sum(len(s.topics) for s in document.sections)
+    cases = sum(1 for _ in document.cases())
+    actors = {actor.key for _, actor in document.actors()}
+    click.echo(
+        f"{source}: valid: {len(document.sections)} sections, {topics} topics, "
+        f"{cases} cases, {len(actors)} actors, {len(found)} warnings"
+    )
+    if strict and found:
+        raise click.exceptions.Exit(1)
+
+
+@main.command(epilog="\b\nExamples:\n  reportkit schema -o schema/document.schema.json")
+@click.option("-o", "--output", type=_source_path, help="Write to FILE instead of stdout.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the document model."""
+    from reportkit.writers.json import schema_json
+
+    text = schema_json()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from reportkit.publish import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+
+
+@main.command(
+    epilog="\b\nExamples:\n  reportkit convert source/torikumi-jirei.md --to json -o doc.json"
+)
+@click.argument("source", type=_source_path)
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
+    help="Target form.",
+)
+@click.option("-o", "--output", type=_source_path, help="Write to FILE instead of stdout.")
+def convert(source: Path, to: str, output: Path | None) -> None:
+    """Convert a source to the model's JSON form (read back by every command)."""
+    from reportkit.readers import read
+    from reportkit.writers.json import render_json
+
+    data = render_json(read(source))
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        from reportkit.publish import write_atomic
+
+        write_atomic(output, data)
+
+
+@main.command(
+    epilog="\b\nExamples:\n  reportkit build\n  reportkit build --format pdf --number 資料3 "
+    "--meeting-name 主管課長会議 --date 2026-11-26"
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx", "xlsx", "all"]),
+    default="all",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--source", type=_source_path, help=SOURCE_HELP)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Where outputs are written.",
+)
+@click.option("--blocks", type=_source_path, help="Block scheme (TOML) instead of the default.")
+@click.option("--meeting-name", help="会議名 printed on the cover and in headers.")
+@click.option("--number", help="資料番号 printed in a box on the first page, e.g. 資料3.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Cover date (YYYY-MM-DD).")
+@click.option("--organisation", help="Author in the documents' properties.")
+@click.option(
+    "--font",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TrueType font for the PDF (otherwise one is looked for).",
+)
+def build(
+    fmt: str,
+    source: Path | None,
+    output_dir: Path,
+    blocks: Path | None,
+    meeting_name: str | None,
+    number: str | None,
+    day: Any,
+    organisation: str | None,
+    font: Path | None,
+) -> None:
+    """Build the reports from the source into the output directory."""
+    from reportkit import writers
+    from reportkit.errors import BuildError
+    from reportkit.pipeline import DEFAULT_SOURCE, load, make_view
+    from reportkit.publish import write_atomic
+    from reportkit.view import Fonts, Meeting
+
+    source = source or DEFAULT_SOURCE
+    formats = list(writers.FORMATS) if fmt == "all" else [fmt]
+    missing = [f for f in formats if not writers.available(f)]
+    if fmt != "all" and missing:
+        raise BuildError(f"{fmt}: this format is not available yet; nothing was written", fmt)
+    document = load(source, blocks=blocks)
+    meeting = Meeting(
+        name=meeting_name,
+        number=number,
+        date=day.date() if day else None,
+        organisation=organisation,
+    )
+    view = make_view(document, source, meeting=meeting, fonts=Fonts(pdf_body=font))
+    for name in formats:
+        if name in missing:
+            continue
+        target = output_dir / f"{source.stem}{writers.SUFFIXES[name]}"
+        write_atomic(target, writers.render(name, view))
+        click.echo(f"{name}: wrote {target}")
+    if missing:
+        raise BuildError(f"not available yet: {', '.join(missing)} (no file was written for them)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""The document model: the one contract between readers, resolution and writers.
+
+A :class:`Document` holds :class:`Section` s (大項目), each holding :class:`Topic` s
+(中項目, the initiative type), each holding :class:`Case` s (取組事例).
+
+A section written without topic headings (section 3 of the real source) gets exactly one
+*implicit* topic whose title is the section's title and whose ``implicit`` flag is set.
+Every case therefore has an initiative type the matrix can use, and writers print no
+topic heading for an implicit topic.
+
+Every node records the 1-based ``line`` of the source it came from. Actors carry what the
+source wrote; :mod:`reportkit.resolve` fills in ``entity`` (the local government) so that
+writers never look names up themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Kind(StrEnum):
+    """Kind of local government (地方公共団体の種別)."""
+
+    PREFECTURE = "都道府県"
+    DESIGNATED_CITY = "政令指定都市"
+    WARD = "行政区"
+    SPECIAL_WARD = "特別区"
+    CITY = "市"
+    TOWN = "町"
+    VILLAGE = "村"
+
+
+class LocalGovernment(_Node):
+    """One entry of the gazetteer: an official local government."""
+
+    code: str = Field(pattern=r"^\d{5}$", description="全国地方公共団体コード without check digit")
+    name: str = Field(description="official name, e.g. 横浜市港北区 or 府中市")
+    kana: str = ""
+    kind: Kind
+    prefecture: str = Field(description="prefecture name, e.g. 東京都")
+    county: str | None = Field(default=None, description="郡 of a town or village")
+    parent_code: str | None = Field(
+        default=None, description="the designated city of a ward (行政区)"
+    )
+    block: str = Field(description="regional block, e.g. 関東信越")
+    sub_block: str | None = Field(default=None, description="e.g. 四国 within 中国四国")
+
+    @property
+    def prefecture_code(self) -> str:
+        """The 2-digit prefecture part of the code."""
+        return self.code[:2]
+
+
+class Group(_Node):
+    """An unnamed group of municipalities, e.g. 静岡県内7市."""
+
+    prefecture: str = Field(description="prefecture as written, e.g. 静岡県")
+    count: int = Field(gt=0)
+    kind: str = Field(description="市, 町, 村 or a combination such as 市町村")
+
+
+class Actor(_Node):
+    """One actor named in an attribution, as written in the source."""
+
+    written: str = Field(min_length=1, description="the name exactly as the source writes it")
+    line: int = Field(ge=0)
+    column: int = Field(ge=0, description="1-based column of the name in its line")
+    group: Group | None = None
+    entity: LocalGovernment | None = Field(
+        default=None,
+        description="resolved local government (for a group: its prefecture)",
+    )
+
+    @property
+    def key(self) -> str:
+        """A stable key that sorts in 団体コード order (groups after their prefecture)."""
+        if self.entity is None:
+            return f"~{self.written}"
+        if self.group is not None:
+            return f"{self.entity.code}+{self.group.count:04d}{self.group.kind}"
+        return self.entity.code
+
+    @property
+    def label(self) -> str:
+        """How a list or index names this actor."""
+        if self.group is not None:
+            return self.written
+        return self.entity.name if self.entity else self.written
+
+
+OpenList = Literal["等", "等多数"]
+
+
+class Attribution(_Node):
+    """Who did it: the 【…】 or trailing (…) at the end of a case."""
+
+    written: str = Field(description="the text between the brackets, as written")
+    brackets: Literal["【】", "()"] = "【】"
+    actors: list[Actor] = Field(default_factory=list)
+    open_list: OpenList | None = Field(
+        default=None, description="等 (and others) or 等多数 (and many more) after the last actor"
+    )
+    undisclosed: bool = Field(
+        default=False, description="the source marks the case as not attributed: 【非公表】"
+    )
+    emphasis: bool = Field(default=False, description="the attribution sits inside **…**")
+
+    @model_validator(mode="after")
+    def _has_actors(self) -> Attribution:
+        if not self.actors and not self.undisclosed:
+            raise ValueError("an attribution names at least one actor")
+        if self.actors and self.undisclosed:
+            raise ValueError("an undisclosed attribution names no actor")
+        return self
+
+    @property
+    def text(self) -> str:
+        """The attribution as printed, brackets included: 【仙台市、川崎市】."""
+        opening, closing = self.brackets
+        if self.brackets == "()":
+            opening, closing = "(", ")"
+        return f"{opening}{self.written}{closing}"
+
+
+class Run(_Node):
+    """A stretch of case text, emphasised (**…** in the source) or not."""
+
+    text: str = Field(min_length=1)
+    emphasis: bool = False
+
+
+class Case(_Node):
+    """One case example (取組事例)."""
+
+    id: str = Field(pattern=r"^\d+-\d+-\d+$", description="section-topic-case, e.g. 1-2-3")
+    runs: list[Run] = Field(min_length=1)
+    attribution: Attribution
+    line: int = Field(ge=0)
+
+    @field_validator("runs")
+    @classmethod
+    def _not_blank(cls, runs: list[Run]) -> list[Run]:
+        if not "".join(r.text for r in runs).strip():
+            raise ValueError("case text is empty")
+        return runs
+
+    @property
+    def text(self) -> str:
+        """Plain text without emphasis markers or attribution."""
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def full_text(self) -> str:
+        """Plain text followed by the attribution, as printed."""
+        return self.text + self.attribution.text
+
+    @property
+    def emphasized(self) -> list[str]:
+        """The emphasised phrases, in order."""
+        return [r.text for r in self.runs if r.emphasis]
+
+
+class Topic(_Node):
+    """An initiative type (中項目, the heading in parentheses)."""
+
+    number: int = Field(ge=1, description="position within its section, from 1")
+    title: str = Field(min_length=1)
+    implicit: bool = Field(
+        default=False,
+        description="the section has no topic headings; this topic stands for the section",
+    )
+    line: int = Field(ge=0)
+    cases: list[Case] = Field(min_length=1)
+
+
+class Section(_Node):
+    """A numbered section (大項目)."""
+
+    number: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    line: int = Field(ge=0)
+    topics: list[Topic] = Field(min_length=1)
+
+    @property
+    def cases(self) -> list[Case]:
+        return [case for topic in self.topics for case in topic.cases]
+
+
+class Document(_Node):
+    """A collection of case examples: the whole source document."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    note: str | None = Field(default=None, description="the ※ note on where the cases come from")
+    source: str = Field(default="", description="file name of the source, without directories")
+    sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Document:
+        seen: set[str] = set()
+        for case in self.cases():
+            if case.id in seen:
+                raise ValueError(f"duplicate case id {case.id} (line {case.line})")
+            seen.add(case.id)
+        numbers = [s.number for s in self.sections]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError(f"duplicate section numbers: {numbers}")
+        return self
+
+    def cases(self) -> Iterator[Case]:
+        """Every case in document order."""
+        for section in self.sections:
+            for topic in section.topics:
+                yield from topic.cases
+
+    def topics(self) -> Iterator[tuple[Section, Topic]]:
+        """Every (section, topic) pair in document order."""
+        for section in self.sections:
+            for topic in section.topics:
+                yield section, topic
+
+    def actors(self) -> Iterator[tuple[Case, Actor]]:
+        """Every (case, actor) pair in document order."""
+        for case in self.cases():
+            for actor in case.attribution.actors:
+                yield case, actor
+
+    @property
+    def resolved(self) -> bool:
+        """True when every actor carries its local government."""
+        return all(actor.entity is not None for _, actor in self.actors())

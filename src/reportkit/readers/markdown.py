@@ -1,0 +1,517 @@
+"""Reader for the source format of 取組事例 collections (see DESIGN.md).
+
+The format is a light Markdown: a title line, an optional subtitle and ※ note, numbered
+sections (``1. …``), topics in parentheses (``(…)``) and cases as list items (``- …``)
+that end with their attribution (``【…】`` or a trailing ``(…)``). ``(続き)`` headings
+continue a section or topic that is already open.
+
+:func:`read_markdown` reports every problem of a file at once, as a :class:`SourceError`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from reportkit.errors import Problem, SourceError
+from reportkit.model import Document
+
+MAX_LINE_LENGTH = 10_000
+
+_WS = " \t\u3000"
+_BULLET = re.compile(r"^[ \t\u3000]{0,3}[-+*][ \t\u3000]+")
+_SECTION = re.compile(r"^([0-9０-９]{1,3})[ \t\u3000]*[.．][ \t\u3000]*(.*)$")
+_CONTINUED_SECTION = re.compile(r"^(.*?)[ \t\u3000]*[(（]続き[)）]$")
+_CONTINUED_TOPIC = re.compile(r"^(.*?)(?:[・･ \t\u3000]*続き|[ \t\u3000]*[(（]続き[)）])$")
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+")
+_SEPARATORS = "、,，・･"
+_GROUP = re.compile(
+    r"^(?P<prefecture>.+?[都道府県])内(?P<count>[0-9０-９]+)(?P<kind>市町村|市町|町村|市|町|村)$"
+)
+_PLACE_SUFFIX = tuple("都道府県市区町村")
+_OPEN = "(（"
+_CLOSE = ")）"
+UNDISCLOSED = "非公表"
+
+
+@dataclass
+class _Topic:
+    number: int
+    title: str
+    line: int
+    implicit: bool = False
+    cases: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Section:
+    number: int
+    title: str
+    line: int
+    topics: list[_Topic] = field(default_factory=list)
+
+
+class _Reader:
+    """One pass over the lines; collects problems instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.title: str | None = None
+        self.subtitle: str | None = None
+        self.notes: list[str] = []
+        self.sections: list[_Section] = []
+        self.topic: _Topic | None = None
+        self.pending: tuple[str, int, str] | None = None
+
+    # -- reporting -------------------------------------------------------------------
+    def error(self, line: int, column: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, line, column, message, hint))
+
+    # -- driver ----------------------------------------------------------------------
+    def read(self, text: str) -> Document:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for number, raw in enumerate(lines, start=1):
+            if not self._line_is_clean(number, raw):
+                continue
+            line = raw.rstrip(_WS)
+            if line.strip(_WS):
+                self._classify(number, line)
+        self._open_heading("section", 0, "")
+        if self.title is None:
+            self.error(1, 1, "the source is empty", "write the document title on the first line")
+        elif not self.sections and not self.problems:
+            self.error(
+                len(lines),
+                1,
+                "no sections found: this does not look like a 取組事例 source",
+                "number each section, e.g. '1. 新規相談・プラン作成', and list cases as '- …【市名】'",
+            )
+        if self.problems:
+            raise SourceError(self.problems)
+        return self._document()
+
+    def _line_is_clean(self, number: int, line: str) -> bool:
+        if len(line) > MAX_LINE_LENGTH:
+            self.error(
+                number,
+                1,
+                f"line is {len(line):,} characters long (at most {MAX_LINE_LENGTH:,})",
+                "split the text into several cases, or check the file is a text source",
+            )
+            return False
+        for column, char in enumerate(line, start=1):
+            if char != "\t" and (unicodedata.category(char) == "Cc" or char in "\ufffe\uffff"):
+                self.error(
+                    number,
+                    column,
+                    f"control character U+{ord(char):04X} is not allowed in the text",
+                    "delete it (Word, Excel and PDF cannot carry it)",
+                )
+                return False
+        return True
+
+    def _classify(self, number: int, line: str) -> None:
+        bullet = _BULLET.match(line)
+        if bullet:
+            self._case(number, line, bullet.end())
+            return
+        stripped = line.strip(_WS)
+        if self.title is None:
+            self.title = _HEADING_MARK.sub("", stripped)
+            if _SECTION.match(stripped) or _is_parenthesised(stripped):
+                self.error(
+                    number,
+                    1,
+                    "the first line must be the document title, not a heading",
+                    "start the file with a title such as '自治体における様々な取組事例'",
+                )
+            return
+        section = _SECTION.match(stripped)
+        if section:
+            self._section(number, int(unicodedata.normalize("NFKC", section[1])), section[2])
+            return
+        if _is_parenthesised(stripped):
+            self._topic(number, stripped[1:-1].strip(_WS))
+            return
+        if not self.sections:
+            self._front_matter(number, stripped)
+            return
+        self.error(
+            number,
+            1,
+            "unexpected text: not a section, a topic or a case",
+            "start a case with '- ', a topic with '(', a section with its number and '. '",
+        )
+
+    # -- front matter ----------------------------------------------------------------
+    def _front_matter(self, number: int, text: str) -> None:
+        text = _HEADING_MARK.sub("", text)
+        if text.startswith("※"):
+            self.notes.append(text)
+        elif self.subtitle is None and not self.notes:
+            self.subtitle = text
+        else:
+            self.error(
+                number,
+                1,
+                "unexpected text before the first section",
+                "only a title, a subtitle and ※ notes may precede section 1",
+            )
+
+    # -- headings --------------------------------------------------------------------
+    def _section(self, number: int, value: int, title: str) -> None:
+        title = title.strip(_WS)
+        if not title:
+            self.error(
+                number, 1, f"section {value} has no title", "write the title after the number"
+            )
+            return
+        self._open_heading("section", number, title)
+        continued = _CONTINUED_SECTION.match(title)
+        current = self.sections[-1] if self.sections else None
+        if continued:
+            base = continued[1].strip(_WS)
+            if current is None or current.number != value or current.title != base:
+                open_one = f"section {current.number} '{current.title}'" if current else "none"
+                self.error(
+                    number,
+                    1,
+                    f"'(続き)' continues section {value} '{base}', but the open section is {open_one}",
+                    "a continuation repeats the number and title of the section just before it",
+                )
+                return
+            self.topic = current.topics[-1] if current.topics else None
+            return
+        expected = current.number + 1 if current else 1
+        if value != expected:
+            hint = f"number it {expected}"
+            if current and value == current.number:
+                hint = f"to continue section {value}, write '{value}. {current.title}(続き)'"
+            self.error(
+                number, 1, f"section numbers out of order: expected {expected}, found {value}", hint
+            )
+            return
+        self.sections.append(_Section(value, title, number))
+        self.topic = None
+
+    def _topic(self, number: int, title: str) -> None:
+        section = self.sections[-1] if self.sections else None
+        if section is None:
+            self.error(
+                number, 1, "a topic before the first section", "put a numbered section first"
+            )
+            return
+        if not title:
+            self.error(number, 1, "empty topic heading '()'", "write the initiative type in it")
+            return
+        self._open_heading("topic", number, title)
+        if section.topics and section.topics[-1].implicit:
+            self.error(
+                number,
+                1,
+                f"section {section.number} already has cases without a topic; cannot add topics",
+                "put the cases before this line under a '(…)' topic heading too",
+            )
+            return
+        continued = _CONTINUED_TOPIC.match(title)
+        if continued:
+            base = continued[1].strip(_WS)
+            match = next((t for t in reversed(section.topics) if t.title == base), None)
+            if match is None:
+                self.error(
+                    number,
+                    1,
+                    f"'続き' continues topic '{base}', which section {section.number} does not have",
+                    "use the exact title of a topic opened earlier in this section",
+                )
+                self.topic = None
+                return
+            self.topic = match
+            return
+        if any(t.title == title for t in section.topics):
+            self.error(
+                number,
+                1,
+                f"topic '{title}' appears twice in section {section.number}",
+                f"to continue it, write '({title}・続き)'",
+            )
+            self.topic = None
+            return
+        self.topic = _Topic(len(section.topics) + 1, title, number)
+        section.topics.append(self.topic)
+
+    def _open_heading(self, kind: str, number: int, title: str) -> None:
+        """Remember a heading until a case follows; report one that none followed."""
+        pending = self.pending
+        if pending and (kind == "section" or pending[0] == "topic"):
+            what, line, old_title = pending
+            self.error(
+                line, 1, f"{what} '{old_title}' has no cases", "add cases under it or delete it"
+            )
+        self.pending = (kind, number, title) if kind else None
+
+    # -- cases -----------------------------------------------------------------------
+    def _case(self, number: int, line: str, start: int) -> None:
+        section = self.sections[-1] if self.sections else None
+        if section is None:
+            self.error(number, 1, "a case before the first section", "put a numbered section first")
+            return
+        topic = self.topic
+        if topic is None:
+            if section.topics:
+                self.error(
+                    number,
+                    1,
+                    f"a case directly under section {section.number}, which has topics",
+                    "put it under a '(…)' topic heading",
+                )
+                return
+            topic = _Topic(1, section.title, section.line, implicit=True)
+            section.topics.append(topic)
+            self.topic = topic
+        self.pending = None
+        parsed = _CaseParser(self, number, line, start).parse()
+        if parsed is not None:
+            parsed["id"] = f"{section.number}-{topic.number}-{len(topic.cases) + 1}"
+            topic.cases.append(parsed)
+
+    # -- result ----------------------------------------------------------------------
+    def _document(self) -> Document:
+        data = {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "note": "\n".join(self.notes) or None,
+            "source": self.path.replace("\\", "/").rsplit("/", 1)[-1],
+            "sections": [
+                {
+                    "number": s.number,
+                    "title": s.title,
+                    "line": s.line,
+                    "topics": [
+                        {
+                            "number": t.number,
+                            "title": t.title,
+                            "implicit": t.implicit,
+                            "line": t.line,
+                            "cases": t.cases,
+                        }
+                        for t in s.topics
+                    ],
+                }
+                for s in self.sections
+            ],
+        }
+        try:
+            return Document.model_validate(data)
+        except ValidationError as exc:  # a gap in the checks above; still no traceback
+            raise SourceError(
+                [Problem(self.path, 0, 0, f"invalid document: {e['msg']}") for e in exc.errors()]
+            ) from exc
+
+
+class _CaseParser:
+    """Split one case line into emphasis runs and its attribution."""
+
+    def __init__(self, reader: _Reader, number: int, line: str, start: int) -> None:
+        self.reader = reader
+        self.number = number
+        self.line = line
+        self.start = start
+
+    def error(self, index: int, message: str, hint: str = "") -> None:
+        self.reader.error(self.number, index + 1, message, hint)
+
+    def parse(self) -> dict | None:
+        chars = self._unmark()
+        if chars is None:
+            return None
+        plain = "".join(c for c, _, _ in chars)
+        if self._unbalanced_brackets(chars):
+            return None
+        split = self._attribution_start(plain, chars)
+        if split is None:
+            return None
+        body = chars[:split]
+        while body and body[-1][0] in _WS:
+            body.pop()
+        tail = chars[split:]
+        if not "".join(c for c, _, _ in body).strip(_WS):
+            self.error(self.start, "case text is empty", "write the case before its attribution")
+            return None
+        attribution = self._attribution(tail)
+        if attribution is None:
+            return None
+        return {"runs": _runs(body), "attribution": attribution, "line": self.number}
+
+    def _unmark(self) -> list[tuple[str, bool, int]] | None:
+        """Characters of the case text with their emphasis flag and 0-based column."""
+        chars: list[tuple[str, bool, int]] = []
+        emphasis, opened, index = False, -1, self.start
+        text = self.line
+        while index < len(text):
+            if text.startswith("**", index):
+                emphasis = not emphasis
+                opened = index
+                index += 2
+                continue
+            chars.append((text[index], emphasis, index))
+            index += 1
+        if emphasis:
+            self.error(
+                opened,
+                "unbalanced '**': emphasis opened here is never closed",
+                "add the closing '**' or delete this one",
+            )
+            return None
+        while chars and chars[-1][0] in _WS:
+            chars.pop()
+        if not chars:
+            self.error(
+                self.start, "empty case", "write the case text after '- ' or delete the line"
+            )
+            return None
+        return chars
+
+    def _unbalanced_brackets(self, chars: list[tuple[str, bool, int]]) -> bool:
+        depth, opened = 0, -1
+        for char, _, column in chars:
+            if char == "【":
+                if depth:
+                    self.error(
+                        column, "'【' inside another '【…】'", "close the first '【' with '】'"
+                    )
+                    return True
+                depth, opened = 1, column
+            elif char == "】":
+                if not depth:
+                    self.error(
+                        column, "'】' without an opening '【'", "add the '【' or delete this"
+                    )
+                    return True
+                depth = 0
+        if depth:
+            self.error(opened, "unclosed '【': the attribution has no '】'", "close it with '】'")
+            return True
+        return False
+
+    def _attribution_start(self, plain: str, chars: list[tuple[str, bool, int]]) -> int | None:
+        """Index in ``plain`` where the attribution starts, or None after reporting why not."""
+        if plain.endswith("】"):
+            return plain.rindex("【")
+        if plain[-1] in _CLOSE:
+            opening = _matching_open(plain)
+            if opening is not None and _looks_like_actors(plain[opening + 1 : -1]):
+                return opening
+        if "】" in plain:
+            column = chars[plain.rindex("】") + 1][2]
+            self.error(column, "text after the attribution", "end the case with its '【…】'")
+            return None
+        self.error(
+            chars[-1][2],
+            "the case has no attribution",
+            f"end it with the actor in 【】, e.g. 【鳥羽市】, or 【{UNDISCLOSED}】 if it is not named",
+        )
+        return None
+
+    def _attribution(self, tail: list[tuple[str, bool, int]]) -> dict | None:
+        brackets = "【】" if tail[0][0] == "【" else "()"
+        inner = tail[1:-1]
+        written = "".join(c for c, _, _ in inner).strip(_WS)
+        attribution: dict = {
+            "written": written,
+            "brackets": brackets,
+            "emphasis": any(emph for _, emph, _ in tail),
+        }
+        if not written:
+            self.error(tail[0][2], "empty attribution", "name the actor inside the brackets")
+            return None
+        if written == UNDISCLOSED:
+            return attribution | {"undisclosed": True, "actors": []}
+        parts = _split_names(inner)
+        last_name, last_start = parts[-1]
+        for marker in ("等多数", "等"):
+            if last_name.endswith(marker):
+                attribution["open_list"] = marker
+                last_name = last_name[: -len(marker)].rstrip(_WS)
+                parts[-1] = (last_name, last_start)
+                break
+        actors = []
+        for name, column in parts:
+            if not name:
+                self.error(column, "empty name in the attribution", "delete the extra separator")
+                return None
+            actors.append(_actor(name, self.number, column + 1))
+        attribution["actors"] = actors
+        return attribution
+
+
+def _runs(chars: list[tuple[str, bool, int]]) -> list[dict]:
+    runs: list[dict] = []
+    for char, emphasis, _ in chars:
+        if runs and runs[-1]["emphasis"] == emphasis:
+            runs[-1]["text"] += char
+        else:
+            runs.append({"text": char, "emphasis": emphasis})
+    return runs
+
+
+def _split_names(inner: list[tuple[str, bool, int]]) -> list[tuple[str, int]]:
+    """Names between separators with the 0-based column where each starts."""
+    parts: list[tuple[str, int]] = []
+    current, start = "", inner[0][2] if inner else 0
+    for char, _, column in inner:
+        if char in _SEPARATORS:
+            parts.append((current.strip(_WS), start))
+            current, start = "", column + 1
+        else:
+            if not current.strip(_WS):
+                start = column
+            current += char
+    parts.append((current.strip(_WS), start))
+    return parts
+
+
+def _actor(name: str, line: int, column: int) -> dict:
+    actor: dict = {"written": name, "line": line, "column": column}
+    group = _GROUP.match(name)
+    if group:
+        actor["group"] = {
+            "prefecture": group["prefecture"],
+            "count": int(unicodedata.normalize("NFKC", group["count"])),
+            "kind": group["kind"],
+        }
+    return actor
+
+
+def _matching_open(text: str) -> int | None:
+    """Index of the bracket that opens the one closing ``text``."""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] in _CLOSE:
+            depth += 1
+        elif text[index] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _is_parenthesised(text: str) -> bool:
+    return len(text) >= 2 and text[0] in _OPEN and text[-1] in _CLOSE and _matching_open(text) == 0
+
+
+def _looks_like_actors(inner: str) -> bool:
+    """True when a trailing (…) names places, not an aside such as (出張相談会)."""
+    names = [n.strip(_WS) for n in re.split(f"[{_SEPARATORS}]", inner)]
+    if names and names[-1].endswith(("等多数", "等")):
+        names[-1] = names[-1].removesuffix("等多数").removesuffix("等")
+    return all(n and (n.endswith(_PLACE_SUFFIX) or _GROUP.match(n)) for n in names)
+
+
+def read_markdown(text: str, path: str) -> Document:
+    """Parse a source text; raise :class:`SourceError` listing every problem."""
+    return _Reader(path).read(text)

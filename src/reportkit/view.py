@@ -1,0 +1,94 @@
+"""What a writer renders: a resolved, selected document plus the meeting it is for.
+
+Writers take a :class:`View` and nothing else, so every format shows the same cases with
+the same dates and names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from reportkit.model import Document
+from reportkit.wareki import format_wareki
+
+JST = timezone(timedelta(hours=9), "JST")
+
+
+class Meeting(BaseModel):
+    """The occasion a handout is made for; every field is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(default=None, description="profile id, also the output file stem")
+    name: str | None = Field(default=None, description="会議名, e.g. 主管課長会議")
+    date: dt.date | None = Field(default=None, description="meeting date printed on the cover")
+    number: str | None = Field(default=None, description="資料番号, e.g. 資料3")
+    organisation: str | None = Field(default=None, description="author in document properties")
+    western_year: bool = Field(default=False, description="print 令和8年(2026年)")
+
+
+class Fonts(BaseModel):
+    """Font choices; ``None`` means: find a suitable one (see the PDF writer)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pdf_body: Path | None = Field(default=None, description="TrueType file for body text")
+    pdf_heading: Path | None = Field(default=None, description="TrueType file for headings")
+    word_body: str = Field(default="游明朝", description="East Asian font of Word body text")
+    word_heading: str = Field(default="游ゴシック", description="East Asian font of Word headings")
+
+
+class View(BaseModel):
+    """Everything a writer needs; built by the pipeline, read-only for writers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: Document = Field(description="resolved and selected")
+    meeting: Meeting = Field(default_factory=Meeting)
+    timestamp: datetime = Field(description="creation time written into every output (UTC)")
+    fonts: Fonts = Field(default_factory=Fonts)
+    national: dict[str, int] | None = Field(
+        default=None,
+        description="cases per block in the whole collection, when the view is one block's",
+    )
+
+    @property
+    def date(self) -> dt.date:
+        """Cover date: the meeting's, else the build timestamp's day in Japan."""
+        return self.meeting.date or self.timestamp.astimezone(JST).date()
+
+    @property
+    def date_text(self) -> str:
+        """The cover date in 和暦."""
+        return format_wareki(self.date, western=self.meeting.western_year)
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+
+def source_timestamp(source: Path) -> datetime:
+    """SOURCE_DATE_EPOCH, else the source's last git commit time, else its mtime (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", source.name],
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            return datetime.fromtimestamp(int(done.stdout.strip()), UTC)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return datetime.fromtimestamp(int(source.stat().st_mtime), UTC)
