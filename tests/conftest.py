@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from reportkit.model import Document
+from reportkit.view import Meeting, View
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SOURCE = ROOT / "source" / "torikumi-jirei.md"
@@ -33,10 +35,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip(message)
 
 
-@pytest.fixture(autouse=True)
-def _source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test builds with a fixed SOURCE_DATE_EPOCH unless it changes it."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+# Every test builds with a fixed SOURCE_DATE_EPOCH unless it changes it (monkeypatch).
+os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +45,20 @@ def real_document() -> Document:
     from reportkit.readers import read
 
     return read(REAL_SOURCE)
+
+
+@pytest.fixture(scope="session")
+def real_view() -> View:
+    """The real source, resolved, as a division-chief meeting handout (資料3)."""
+    from reportkit.pipeline import load, make_view
+
+    return make_view(
+        load(REAL_SOURCE),
+        REAL_SOURCE,
+        meeting=Meeting(
+            name="主管課長会議",
+            number="資料3",
+            date=date(2026, 11, 26),
+            organisation="厚生労働省社会・援護局地域福祉課生活困窮者自立支援室",
+        ),
+    )

@@ -53,6 +53,9 @@ class View(BaseModel):
     meeting: Meeting = Field(default_factory=Meeting)
     timestamp: datetime = Field(description="creation time written into every output (UTC)")
     fonts: Fonts = Field(default_factory=Fonts)
+    blocks: list[str] = Field(
+        default_factory=list, description="block names in the scheme's order (north to south)"
+    )
     national: dict[str, int] | None = Field(
         default=None,
         description="cases per block in the whole collection, when the view is one block's",

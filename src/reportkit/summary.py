@@ -1,0 +1,71 @@
+"""Counts and indexes every writer shows the same way: per topic, block, prefecture, actor.
+
+A case counts once for each block (or prefecture) that one of its actors belongs to, so
+a case by 仙台市 and 川崎市 counts for 東北 and for 関東信越.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reportkit.model import Actor, Case, Document, LocalGovernment, Section, Topic
+
+
+@dataclass
+class ActorEntry:
+    """One actor of the collection with every case that names it."""
+
+    key: str
+    actor: Actor
+    cases: list[Case] = field(default_factory=list)
+
+    @property
+    def entity(self) -> LocalGovernment:
+        assert self.actor.entity is not None, "summary needs a resolved document"
+        return self.actor.entity
+
+    @property
+    def label(self) -> str:
+        return self.actor.label
+
+    @property
+    def case_ids(self) -> list[str]:
+        return [case.id for case in self.cases]
+
+
+def actor_index(document: Document) -> list[ActorEntry]:
+    """Every distinct actor in 団体コード order (a prefecture before its municipalities)."""
+    entries: dict[str, ActorEntry] = {}
+    for case, actor in document.actors():
+        entry = entries.setdefault(actor.key, ActorEntry(actor.key, actor))
+        if not entry.cases or entry.cases[-1] is not case:
+            entry.cases.append(case)
+    return [entries[key] for key in sorted(entries)]
+
+
+def cases_by_topic(document: Document) -> list[tuple[Section, Topic, int]]:
+    """(section, topic, number of cases) in document order."""
+    return [(section, topic, len(topic.cases)) for section, topic in document.topics()]
+
+
+def blocks_of(case: Case) -> list[str]:
+    """The blocks a case belongs to, sorted."""
+    return sorted({a.entity.block for a in case.attribution.actors if a.entity is not None})
+
+
+def prefectures_of(case: Case) -> list[str]:
+    """The prefectures a case belongs to, sorted."""
+    return sorted({a.entity.prefecture for a in case.attribution.actors if a.entity is not None})
+
+
+def cases_by_block(document: Document, blocks: list[str] | None = None) -> dict[str, int]:
+    """Cases per block; ``blocks`` fixes the order and includes blocks with no case."""
+    counts = Counter(block for case in document.cases() for block in blocks_of(case))
+    order = blocks if blocks is not None else sorted(counts)
+    return {block: counts.get(block, 0) for block in order}
+
+
+def cases_by_prefecture(document: Document) -> Counter[str]:
+    """Cases per prefecture name (a case of a municipality counts for its prefecture)."""
+    return Counter(p for case in document.cases() for p in prefectures_of(case))
