@@ -22,7 +22,7 @@ from reportkit.model import Document
 MAX_LINE_LENGTH = 10_000
 
 _WS = " \t\u3000"
-_BULLET = re.compile(r"^[ \t\u3000]{0,3}[-+*][ \t\u3000]+")
+_BULLET = re.compile(r"^[ \t\u3000]{0,3}[-+*](?:[ \t\u3000]+|$)")
 _SECTION = re.compile(r"^([0-9０-９]{1,3})[ \t\u3000]*[.．][ \t\u3000]*(.*)$")
 _CONTINUED_SECTION = re.compile(r"^(.*?)[ \t\u3000]*[(（]続き[)）]$")
 _CONTINUED_TOPIC = re.compile(r"^(.*?)(?:[・･ \t\u3000]*続き|[ \t\u3000]*[(（]続き[)）])$")
@@ -66,6 +66,7 @@ class _Reader:
         self.sections: list[_Section] = []
         self.topic: _Topic | None = None
         self.pending: tuple[str, int, str] | None = None
+        self.last_line = 1
 
     # -- reporting -------------------------------------------------------------------
     def error(self, line: int, column: int, message: str, hint: str = "") -> None:
@@ -79,13 +80,14 @@ class _Reader:
                 continue
             line = raw.rstrip(_WS)
             if line.strip(_WS):
+                self.last_line = number
                 self._classify(number, line)
         self._open_heading("section", 0, "")
         if self.title is None:
             self.error(1, 1, "the source is empty", "write the document title on the first line")
         elif not self.sections and not self.problems:
             self.error(
-                len(lines),
+                self.last_line,
                 1,
                 "no sections found: this does not look like a 取組事例 source",
                 "number each section, e.g. '1. 新規相談・プラン作成', and list cases as '- …【市名】'",

@@ -1,0 +1,72 @@
+"""The model's JSON form and JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reportkit.errors import SourceError
+from reportkit.model import Document
+from reportkit.readers import read, read_json
+from reportkit.writers.json import render_json, schema_json
+
+from .conftest import REAL_SOURCE, ROOT
+
+
+def test_round_trip_equals_direct_read(tmp_path: Path, real_document: Document) -> None:
+    path = tmp_path / "doc.json"
+    path.write_bytes(render_json(real_document))
+    again = read(path)
+    assert again == real_document
+    assert render_json(again) == path.read_bytes()
+
+
+def test_json_keeps_emphasis_and_lines(real_document: Document) -> None:
+    data = json.loads(render_json(real_document))
+    first = data["sections"][0]["topics"][0]["cases"][0]
+    assert first["id"] == "1-1-1"
+    assert first["line"] == 13
+    assert [run["emphasis"] for run in first["runs"]] == [False, True, False]
+    assert first["attribution"]["actors"][0]["written"] == "鳥羽市"
+
+
+def test_committed_schema_is_current() -> None:
+    committed = (ROOT / "schema" / "document.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_json(), "run: reportkit schema -o schema/document.schema.json"
+
+
+def test_invalid_json_names_line() -> None:
+    with pytest.raises(SourceError) as caught:
+        read_json('{\n  "title": "x",\n  "sections": [,]\n}', "doc.json")
+    assert caught.value.problems[0].line == 3
+
+
+def test_invalid_model_names_source_line(real_document: Document) -> None:
+    data = json.loads(render_json(real_document))
+    data["sections"][1]["topics"][0]["cases"][2]["runs"] = []
+    with pytest.raises(SourceError) as caught:
+        read_json(json.dumps(data, ensure_ascii=False), "doc.json")
+    problem = caught.value.problems[0]
+    assert problem.line == real_document.sections[1].topics[0].cases[2].line
+    assert "runs" in problem.message
+
+
+def test_duplicate_ids_rejected(real_document: Document) -> None:
+    data = json.loads(render_json(real_document))
+    cases = data["sections"][0]["topics"][0]["cases"]
+    cases[1]["id"] = cases[0]["id"]
+    with pytest.raises(SourceError, match="duplicate case id 1-1-1"):
+        read_json(json.dumps(data, ensure_ascii=False), "doc.json")
+
+
+def test_attribution_without_actor_rejected(real_document: Document) -> None:
+    data = json.loads(render_json(real_document))
+    data["sections"][0]["topics"][0]["cases"][0]["attribution"]["actors"] = []
+    with pytest.raises(SourceError, match="at least one actor"):
+        read_json(json.dumps(data, ensure_ascii=False), "doc.json")
+
+
+def test_real_source_path_is_the_default_input() -> None:
+    assert REAL_SOURCE.exists()
