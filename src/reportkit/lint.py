@@ -1,0 +1,169 @@
+"""Lint: warnings (never errors, never silent fixes) about a source's text.
+
+* probable misspellings in titles and case text, from the editable word list
+  ``schema/lint-words.toml`` (``"ハロワーク" = "ハローワーク"``);
+* an actor named twice in one case's attribution.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from reportkit import gazetteer
+from reportkit.errors import Problem, SourceError
+from reportkit.model import Actor, Document
+from reportkit.schema_files import schema_file
+from reportkit.toml_file import TomlFile
+
+WORDS_FILE = "lint-words.toml"
+
+
+def load_words(path: Path | str | None = None) -> dict[str, str]:
+    """The misspellings of a word-list file (default ``schema/lint-words.toml``)."""
+    if path is None:
+        return dict(_default_words())
+    return _parse_words(TomlFile(path))
+
+
+@functools.cache
+def _default_words() -> tuple[tuple[str, str], ...]:
+    return tuple(_parse_words(TomlFile(schema_file(WORDS_FILE))).items())
+
+
+def _parse_words(file: TomlFile) -> dict[str, str]:
+    problems = [
+        file.problem(file.line_of_key(key) or 1, f"unknown key {key}", "use [misspellings]")
+        for key in sorted(set(file.data) - {"misspellings"})
+    ]
+    table = file.data.get("misspellings", {})
+    if not isinstance(table, dict):
+        problems.append(
+            file.problem(
+                file.line_of_key("misspellings") or 1,
+                "misspellings is not a table",
+                '[misspellings] with lines "wrong" = "right"',
+            )
+        )
+        table = {}
+    words: dict[str, str] = {}
+    for wrong, right in table.items():
+        line = file.line_of_key(wrong) or file.line_of_table("misspellings")
+        if not isinstance(right, str) or not right or not wrong:
+            problems.append(
+                file.problem(line, f"{wrong!r}: not a pair of words", 'write "wrong" = "right"')
+            )
+        elif wrong == right:
+            problems.append(file.problem(line, f"{wrong}: the wrong and right forms are equal"))
+        else:
+            words[wrong] = right
+    if problems:
+        raise SourceError(problems)
+    return words
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
+
+
+def misspellings(text: str, words: Mapping[str, str]) -> list[tuple[int, str, str]]:
+    """(offset, wrong, right) for each probable misspelling in ``text``, in text order.
+
+    A wrong form that lies inside an occurrence of its right form is not reported.
+    """
+    found = []
+    for wrong, right in words.items():
+        rights = [(r, r + len(right)) for r in _occurrences(text, right)]
+        for start in _occurrences(text, wrong):
+            end = start + len(wrong)
+            if not any(r <= start and end <= r_end for r, r_end in rights):
+                found.append((start, wrong, right))
+    return sorted(found)
+
+
+class _Source:
+    """The source's lines, to give each warning the column where it is written."""
+
+    def __init__(self, path: str) -> None:
+        try:
+            text = Path(path).read_bytes().decode("utf-8").removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def line_of(self, text: str) -> int:
+        """The first line holding ``text`` (0 if none)."""
+        return next((n for n, line in enumerate(self.lines, 1) if text and text in line), 0)
+
+    def column(self, line: int, word: str, occurrence: int) -> int:
+        """1-based column of the ``occurrence``-th ``word`` in ``line`` (1 if not there)."""
+        if not 0 < line <= len(self.lines):
+            return 1
+        starts = list(_occurrences(self.lines[line - 1], word))
+        return starts[occurrence] + 1 if occurrence < len(starts) else 1
+
+
+def _texts(document: Document, source: _Source) -> Iterator[tuple[int, str]]:
+    """(line, text) of every piece of prose the document shows."""
+    for text in (document.title, document.subtitle, document.note):
+        if text:
+            yield source.line_of(text), text
+    for section in document.sections:
+        yield section.line, section.title
+        for topic in section.topics:
+            if not topic.implicit:
+                yield topic.line, topic.title
+            for case in topic.cases:
+                yield case.line, case.text
+
+
+def _actor_key(actor: Actor) -> str:
+    if actor.entity is not None:
+        return actor.key
+    return "~" + gazetteer.fold(actor.written)
+
+
+def lint(document: Document, path: str, words: Mapping[str, str] | None = None) -> list[Problem]:
+    """Warnings about ``document`` read from ``path``, in source order."""
+    words = load_words() if words is None else words
+    source = _Source(path)
+    problems: list[Problem] = []
+    for line, text in _texts(document, source):
+        seen: dict[str, int] = {}
+        for _offset, wrong, right in misspellings(text, words):
+            occurrence = seen.get(wrong, 0)
+            seen[wrong] = occurrence + 1
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    source.column(line, wrong, occurrence) if line else 0,
+                    f"{wrong} looks like a misspelling of {right}",
+                    f"write {right} (word list: schema/{WORDS_FILE})",
+                    severity="warning",
+                )
+            )
+    for case in document.cases():
+        first: dict[str, Actor] = {}
+        for actor in case.attribution.actors:
+            key = _actor_key(actor)
+            if key not in first:
+                first[key] = actor
+                continue
+            earlier = first[key].written
+            also = "" if earlier == actor.written else f" (first as {earlier})"
+            problems.append(
+                Problem(
+                    path,
+                    actor.line,
+                    actor.column,
+                    f"{actor.written} is named twice in case {case.id}{also}",
+                    "name each actor once in an attribution",
+                    severity="warning",
+                )
+            )
+    return sorted(problems, key=lambda p: (p.line, p.column, p.message))
