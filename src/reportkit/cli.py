@@ -96,6 +96,22 @@ def validate(source: Path | None, blocks: Path | None, strict: bool) -> None:
         raise click.exceptions.Exit(1)
 
 
+@main.command(
+    epilog="\b\nExamples:\n  reportkit actors\n  reportkit actors my-source.md --json"
+    "\n  reportkit actors --blocks my-blocks.toml"
+)
+@click.argument("source", required=False, type=_source_path)
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a CSV table.")
+@click.option("--blocks", type=_source_path, help="Block scheme (TOML) instead of the default.")
+def actors(source: Path | None, as_json: bool, blocks: Path | None) -> None:
+    """List every actor: code, name, prefecture, kind, block and its cases, in code order."""
+    from reportkit.actor_list import actor_rows, render_csv, render_json
+    from reportkit.pipeline import DEFAULT_SOURCE, load
+
+    rows = actor_rows(load(source or DEFAULT_SOURCE, blocks=blocks))
+    click.echo((render_json if as_json else render_csv)(rows), nl=False)
+
+
 @main.command(epilog="\b\nExamples:\n  reportkit schema -o schema/document.schema.json")
 @click.option("-o", "--output", type=_source_path, help="Write to FILE instead of stdout.")
 def schema(output: Path | None) -> None:
