@@ -209,9 +209,7 @@ class Gazetteer:
         if close:
             listed = [f"{self.written_form(e)} ({e.code})" for e in close]
             message = f"{written} is not a known local government; closest: {_join(listed)}"
-            hint = "write the official name, e.g. " + _join(
-                [f"【{self.written_form(e)}】" for e in close]
-            )
+            hint = f"did you mean 【{self.written_form(close[0])}】?"
         else:
             message = f"{written} is not a known local government"
             hint = "write the official name of a prefecture, city, ward, town or village"
@@ -233,7 +231,7 @@ class Gazetteer:
         """The 47 prefectures in code order."""
         return [e for e in self.entries if e.kind == PREFECTURE]
 
-    def suggest(self, written: str, limit: int = 5) -> list[Entry]:
+    def suggest(self, written: str, limit: int = 3) -> list[Entry]:
         """The entries whose names are closest to ``written`` (best first)."""
         import difflib  # only needed for errors; keeps loading cheap
 

@@ -1,0 +1,114 @@
+"""Lint warnings: misspellings from the word list, actors named twice in one case."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportkit.errors import SourceError
+from reportkit.lint import lint, load_words, misspellings
+from reportkit.model import Document
+from reportkit.readers import read_markdown
+from reportkit.resolve import resolve
+
+from .conftest import REAL_SOURCE, ROOT
+
+
+def test_real_source_warns_once_about_harowaku(real_document: Document) -> None:
+    lines = REAL_SOURCE.read_text(encoding="utf-8").splitlines()
+    where = [
+        (n, line.index("ハロワーク") + 1) for n, line in enumerate(lines, 1) if "ハロワーク" in line
+    ]
+    assert len(where) == 1
+    assert sum(line.count("ハローワーク") for line in lines) >= 2  # correct forms stay silent
+    resolved = resolve(real_document, str(REAL_SOURCE))
+    found = lint(resolved, str(REAL_SOURCE))
+    ((line, column),) = where
+    assert [str(p) for p in found] == [
+        f"{REAL_SOURCE}:{line}:{column}: warning: ハロワーク looks like a misspelling of "
+        "ハローワーク\n  hint: write ハローワーク (word list: schema/lint-words.toml)"
+    ]
+    assert all(p.severity == "warning" for p in found)
+
+
+def test_right_form_containing_the_wrong_one_is_not_reported() -> None:
+    words = {"ハロー": "ハローワーク"}
+    assert misspellings("ハローワークに行く", words) == []
+    assert misspellings("ハローと言う。ハローワーク", words) == [(0, "ハロー", "ハローワーク")]
+    assert misspellings("ハローワーク", load_words()) == []
+    assert misspellings("ハロワークとハロワーク", load_words()) == [
+        (0, "ハロワーク", "ハローワーク"),
+        (6, "ハロワーク", "ハローワーク"),
+    ]
+
+
+def write_source(tmp_path: Path, *cases: str) -> tuple[Path, Document]:
+    path = tmp_path / "s.md"
+    path.write_text("表題\n1. 節\n(話題)\n" + "".join(f"- {c}\n" for c in cases), encoding="utf-8")
+    return path, read_markdown(path.read_text(encoding="utf-8"), str(path))
+
+
+def test_misspellings_everywhere_with_columns(tmp_path: Path) -> None:
+    path = tmp_path / "s.md"
+    path.write_text(
+        "シュミレーション集\n1. ハロワーク連携\n(話題)\n- **ハロワーク**とハロワーク。【鳥羽市】\n",
+        encoding="utf-8",
+    )
+    doc = read_markdown(path.read_text(encoding="utf-8"), str(path))
+    found = [(p.line, p.column, p.message.split()[0]) for p in lint(doc, str(path))]
+    assert found == [
+        (1, 1, "シュミレーション"),
+        (2, 4, "ハロワーク"),
+        (4, 5, "ハロワーク"),
+        (4, 13, "ハロワーク"),
+    ]
+
+
+def test_actor_named_twice(tmp_path: Path) -> None:
+    path, doc = write_source(
+        tmp_path, "本文。【仙台市、仙台市】", "本文。【駒ヶ根市・駒ケ根市】", "本文。【仙台市】"
+    )
+    expected = [
+        f"{path}:4:11: warning: 仙台市 is named twice in case 1-1-1\n"
+        "  hint: name each actor once in an attribution",
+        f"{path}:5:12: warning: 駒ケ根市 is named twice in case 1-1-2 (first as 駒ヶ根市)\n"
+        "  hint: name each actor once in an attribution",
+    ]
+    assert [str(p) for p in lint(resolve(doc, str(path)), str(path))] == expected
+    assert [str(p) for p in lint(doc, str(path))] == expected  # unresolved works too
+
+
+def test_custom_and_broken_word_lists(tmp_path: Path) -> None:
+    words = tmp_path / "words.toml"
+    words.write_text('[misspellings]\n"鳥羽" = "とば"\n', encoding="utf-8")
+    path, doc = write_source(tmp_path, "鳥羽の本文。【鳥羽市】")
+    found = lint(doc, str(path), load_words(words))
+    assert [p.message for p in found] == ["鳥羽 looks like a misspelling of とば"]
+    words.write_text('[misspellings]\n"a" = "a"\n"b" = 3\n', encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        load_words(words)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{words}:2:1: error: a: the wrong and right forms are equal",
+        f'{words}:3:1: error: \'b\': not a pair of words\n  hint: write "wrong" = "right"',
+    ]
+
+
+def test_validate_prints_the_warning_and_strict_fails() -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reportkit", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    done = run("validate")
+    assert done.returncode == 0, done.stderr
+    assert "warning: ハロワーク looks like a misspelling of ハローワーク" in done.stderr
+    assert "1 warnings" in done.stdout
+    assert run("validate", "--strict").returncode == 1
