@@ -156,7 +156,8 @@ def convert(source: Path, to: str, output: Path | None) -> None:
 
 @main.command(
     epilog="\b\nExamples:\n  reportkit build\n  reportkit build --format pdf --number 資料3 "
-    "--meeting-name 主管課長会議 --date 2026-11-26"
+    "--meeting-name 主管課長会議 --date 2026-11-26\n  reportkit build --all-meetings --format all"
+    "\n  reportkit build --meeting kanto-shinetsu --check"
 )
 @click.option(
     "-f",
@@ -165,16 +166,28 @@ def convert(source: Path, to: str, output: Path | None) -> None:
     type=click.Choice(["pdf", "docx", "xlsx", "all"]),
     default="all",
     show_default=True,
-    help="Output format.",
+    help="Output format (all: every format of the profile).",
 )
 @click.option("--source", type=_source_path, help=SOURCE_HELP)
 @click.option(
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Where outputs are written.",
+    help="Where outputs are written. Default: output/.",
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Meeting profiles (TOML). Default: reportkit.toml when present.",
+)
+@click.option(
+    "--meeting",
+    "meetings",
+    multiple=True,
+    metavar="ID",
+    help="Build this meeting profile (repeatable).",
+)
+@click.option("--all-meetings", is_flag=True, help="Build every meeting profile.")
 @click.option("--blocks", type=_source_path, help="Block scheme (TOML) instead of the default.")
 @click.option("--meeting-name", help="会議名 printed on the cover and in headers.")
 @click.option("--number", help="資料番号 printed in a box on the first page, e.g. 資料3.")
@@ -185,45 +198,88 @@ def convert(source: Path, to: str, output: Path | None) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="TrueType font for the PDF (otherwise one is looked for).",
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 when an output is missing or differs from a fresh build.",
+)
+@click.option("--force", is_flag=True, help="Rebuild even when the inputs did not change.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 def build(
     fmt: str,
     source: Path | None,
-    output_dir: Path,
+    output_dir: Path | None,
+    config_path: Path | None,
+    meetings: tuple[str, ...],
+    all_meetings: bool,
     blocks: Path | None,
     meeting_name: str | None,
     number: str | None,
     day: Any,
     organisation: str | None,
     font: Path | None,
+    check: bool,
+    force: bool,
+    jobs: int | None,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
-    """Build the reports from the source into the output directory."""
-    from reportkit import writers
-    from reportkit.errors import BuildError
-    from reportkit.pipeline import DEFAULT_SOURCE, load, make_view
-    from reportkit.publish import write_atomic
-    from reportkit.view import Fonts, Meeting
+    """Build the reports from the source into the output directory.
 
-    source = source or DEFAULT_SOURCE
-    formats = list(writers.FORMATS) if fmt == "all" else [fmt]
-    missing = [f for f in formats if not writers.available(f)]
-    if fmt != "all" and missing:
-        raise BuildError(f"{fmt}: this format is not available yet; nothing was written", fmt)
-    document = load(source, blocks=blocks)
-    meeting = Meeting(
+    Without --meeting or --all-meetings the whole collection is built. Outputs are
+    written only when every format rendered; a build whose inputs did not change is
+    skipped unless --force.
+    """
+    import json
+
+    from reportkit import build as builder
+    from reportkit.planning import Overrides, plan
+
+    if meetings and all_meetings:
+        raise click.UsageError("give --meeting ID or --all-meetings, not both")
+    overrides = Overrides(
         name=meeting_name,
         number=number,
         date=day.date() if day else None,
         organisation=organisation,
+        font=font,
     )
-    view = make_view(document, source, meeting=meeting, fonts=Fonts(pdf_body=font))
-    for name in formats:
-        if name in missing:
-            continue
-        target = output_dir / f"{source.stem}{writers.SUFFIXES[name]}"
-        write_atomic(target, writers.render(name, view))
-        click.echo(f"{name}: wrote {target}")
-    if missing:
-        raise BuildError(f"not available yet: {', '.join(missing)} (no file was written for them)")
+    targets, directory, source_path = plan(
+        fmt=fmt,
+        source=source,
+        output_dir=output_dir,
+        config_path=config_path,
+        meetings=list(meetings),
+        all_meetings=all_meetings,
+        blocks=blocks,
+        overrides=overrides,
+    )
+    workers = jobs or builder.default_jobs()
+    if check:
+        outcomes = builder.check(targets, jobs=workers)
+    else:
+        outcomes = builder.build(targets, directory, source_path, force=force, jobs=workers)
+    if as_json:
+        ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
+        summary = {"ok": ok, "check": check, "outputs": [o.as_json() for o in outcomes]}
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    elif not quiet:
+        for outcome in outcomes:
+            timing = f" in {outcome.seconds:.2f} s" if outcome.status == "written" else ""
+            extra = f": {outcome.error}" if outcome.error else ""
+            click.echo(
+                f"{outcome.target.fmt:<4}  {outcome.target.path}  {outcome.status}{timing}{extra}"
+            )
+    stale = [o for o in outcomes if o.status not in ("written", "unchanged", "up-to-date")]
+    if stale:
+        if not as_json:
+            names = ", ".join(str(o.target.path) for o in stale)
+            click.echo(f"out of date: {names}; run 'reportkit build' to update", err=True)
+        raise click.exceptions.Exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

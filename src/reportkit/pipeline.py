@@ -37,6 +37,7 @@ def make_view(
     meeting: Meeting | None = None,
     fonts: Fonts | None = None,
     national: dict[str, int] | None = None,
+    blocks: list[str] | None = None,
 ) -> View:
     """The view writers render, stamped with the source's reproducible timestamp."""
     return View(
@@ -45,4 +46,11 @@ def make_view(
         timestamp=source_timestamp(source),
         fonts=fonts or Fonts(),
         national=national,
+        blocks=blocks if blocks is not None else _default_block_names(),
     )
+
+
+def _default_block_names() -> list[str]:
+    from reportkit.blocks import default_scheme
+
+    return default_scheme().names
