@@ -242,3 +242,18 @@ def test_regenerating_gives_the_committed_file(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert target.read_bytes() == committed
+
+
+def test_known_name_in_the_wrong_prefecture(places: gazetteer.Gazetteer) -> None:
+    with pytest.raises(UnresolvedName) as raised:
+        places.lookup("東京都鳥羽市")
+    assert (
+        raised.value.message == "東京都鳥羽市: 東京都 has no 鳥羽市; there is 三重県鳥羽市 (24211)"
+    )
+    assert raised.value.hint == "write 【鳥羽市】"
+    with pytest.raises(UnresolvedName) as raised:
+        places.lookup("兵庫県府中市")
+    assert raised.value.message == (
+        "兵庫県府中市: 兵庫県 has no 府中市; there is 東京都府中市 (13206) or 広島県府中市 (34208)"
+    )
+    assert raised.value.hint == "write 【東京都府中市】 or 【広島県府中市】"

@@ -205,6 +205,17 @@ class Gazetteer:
                 "write " + _join([f"【{form}】" for form in forms]),
                 found,
             )
+        elsewhere = self._in_other_prefecture(written)
+        if elsewhere:
+            prefecture, rest, found = elsewhere
+            forms = [self.written_form(e) for e in found]
+            listed = [f"{e.prefecture}{e.name} ({e.code})" for e in found]
+            raise UnresolvedName(
+                written,
+                f"{written}: {prefecture} has no {rest}; there is {_join(listed)}",
+                "write " + _join([f"【{form}】" for form in forms]),
+                found,
+            )
         close = self.suggest(written)
         if close:
             listed = [f"{self.written_form(e)} ({e.code})" for e in close]
@@ -214,6 +225,17 @@ class Gazetteer:
             message = f"{written} is not a known local government"
             hint = "write the official name of a prefecture, city, ward, town or village"
         raise UnresolvedName(written, message, hint, close)
+
+    def _in_other_prefecture(self, written: str) -> tuple[str, str, list[Entry]] | None:
+        """(prefecture, name, entries) when ``written`` puts a known name in a wrong prefecture."""
+        key = normalize(written)
+        for prefecture in self.prefectures():
+            rest = key.removeprefix(prefecture.name)
+            if rest != key and rest:
+                found = self.candidates(rest)
+                if found and all(e.prefecture != prefecture.name for e in found):
+                    return prefecture.name, rest, found
+        return None
 
     def prefecture(self, written: str) -> Entry:
         """The prefecture ``written`` names; :class:`UnresolvedName` otherwise."""
