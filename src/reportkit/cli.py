@@ -90,7 +90,7 @@ def validate(source: Path | None, blocks: Path | None, strict: bool) -> None:
     actors = {actor.key for _, actor in document.actors()}
     click.echo(
         f"{source}: valid: {len(document.sections)} sections, {topics} topics, "
-        f"{cases} cases, {len(actors)} actors, {len(found)} warnings"
+        f"{cases} cases, {len(actors)} actors, {len(found)} warning{'' if len(found) == 1 else 's'}"
     )
     if strict and found:
         raise click.exceptions.Exit(1)
@@ -237,6 +237,7 @@ def build(
     import json
 
     from reportkit import build as builder
+    from reportkit.errors import BuildError
     from reportkit.planning import Overrides, plan
 
     if meetings and all_meetings:
@@ -262,7 +263,13 @@ def build(
     if check:
         outcomes = builder.check(targets, jobs=workers)
     else:
-        outcomes = builder.build(targets, directory, source_path, force=force, jobs=workers)
+        try:
+            outcomes = builder.build(targets, directory, source_path, force=force, jobs=workers)
+        except BuildError as exc:
+            if as_json:
+                failure = {"ok": False, "check": False, "failed": exc.fmt, "error": str(exc)}
+                click.echo(json.dumps(failure, ensure_ascii=False, indent=2))
+            raise
     if as_json:
         ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
         summary = {"ok": ok, "check": check, "outputs": [o.as_json() for o in outcomes]}
