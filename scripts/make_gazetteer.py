@@ -196,6 +196,10 @@ def check(rows: dict[str, dict[str, str]]) -> None:
             raise SystemExit(f"incomplete row {row}")
         if not re.fullmatch(r"[ァ-ヶー]+", row["kana"]):
             raise SystemExit(f"kana is not full-width katakana: {row}")
+        # reportkit.gazetteer uses the names as lookup keys without normalising them.
+        for name in (row["name"], row["prefecture"], row["county"]):
+            if unicodedata.normalize("NFKC", name) != name or any(c.isspace() for c in name):
+                raise SystemExit(f"name is not NFKC-normal or holds spaces: {row}")
     expected = {PREFECTURE: 47, DESIGNATED: 20, SPECIAL: 23}
     for kind, number in expected.items():
         if counts[kind] != number:
