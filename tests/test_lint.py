@@ -110,5 +110,5 @@ def test_validate_prints_the_warning_and_strict_fails() -> None:
     done = run("validate")
     assert done.returncode == 0, done.stderr
     assert "warning: ハロワーク looks like a misspelling of ハローワーク" in done.stderr
-    assert "1 warnings" in done.stdout
+    assert ", 1 warning" in done.stdout
     assert run("validate", "--strict").returncode == 1
