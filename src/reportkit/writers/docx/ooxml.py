@@ -1,0 +1,56 @@
+"""Small WordprocessingML helpers: units, escaping, elements built from XML text.
+
+python-docx has no API for several things the briefing needs (East Asian fonts, fields,
+style definitions), so the writer builds those elements from XML text with the ``w``
+namespace declared once here.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+W_NS = nsdecls("w")
+TWIPS_PER_MM = 1440 / 25.4
+_FIRST_TAG = re.compile(r"^(<w:[A-Za-z]+)")
+
+
+def mm(value: float) -> int:
+    """Millimetres in twips (1/20 pt), as WordprocessingML measures pages."""
+    return round(value * TWIPS_PER_MM)
+
+
+def attr(value: str) -> str:
+    """``value`` as a quoted, escaped XML attribute value."""
+    return quoteattr(value)
+
+
+def text(value: str) -> str:
+    """``value`` escaped for XML character data."""
+    return escape(value)
+
+
+def element(xml: str) -> BaseOxmlElement:
+    """One element from XML text that starts with ``<w:tag`` and omits namespace declarations."""
+    return parse_xml(_FIRST_TAG.sub(rf"\1 {W_NS}", xml, count=1))
+
+
+def fonts_xml(font: str) -> str:
+    """``w:rFonts`` naming ``font`` for every script, East Asian first for shared glyphs.
+
+    ``w:hint="eastAsia"`` makes Word draw characters both Latin and East Asian fonts
+    could show (※, ①, 「」, quotation marks) with the East Asian font.
+    """
+    name = attr(font)
+    return (
+        f'<w:rFonts w:ascii={name} w:eastAsia={name} w:hAnsi={name} w:cs={name} w:hint="eastAsia"/>'
+    )
+
+
+LANG_XML = '<w:lang w:val="ja-JP" w:eastAsia="ja-JP" w:bidi="ar-SA"/>'
+
+__all__ = ["LANG_XML", "W_NS", "attr", "element", "fonts_xml", "mm", "qn", "text"]
