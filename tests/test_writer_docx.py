@@ -268,6 +268,16 @@ def test_contents_field_follows_the_title_block_and_updates_on_open(
     assert flag is not None and flag.get(qn("w:val")) == "true"
 
 
+def test_settings_are_japanese_and_claim_nothing(data: bytes) -> None:
+    settings = part(data, "word/settings.xml")
+    spacing = settings.find(f"{{{W}}}characterSpacingControl")
+    assert spacing.get(qn("w:val")) == "compressPunctuation"
+    assert settings.find(f"{{{W}}}proofState") is None  # spelling was never checked
+    assert settings.find(f"{{{W}}}savePreviewPicture") is None
+    names = [etree.QName(child).localname for child in settings]
+    assert names.index("updateFields") < names.index("compat")  # schema order
+
+
 def test_title_block_has_title_date_issuer_and_note(word: WordDocument) -> None:
     assert [p.text for p in styled(word, "Title")] == ["自治体における様々な取組事例"]
     assert [p.text for p in styled(word, "Subtitle")] == ["様々な取組事例"]
@@ -295,15 +305,21 @@ def test_summary_table_of_cases_per_topic(word: WordDocument, real_view: View) -
     assert total[0] == "合計" and total[-1] == "61"
 
 
-def test_summary_table_of_actors_per_section(word: WordDocument) -> None:
+def test_summary_table_of_actors_per_section(word: WordDocument, real_view: View) -> None:
     rows = _cells(word.tables[1])
-    assert rows[0] == ["項目", "団体数", "取組団体"]
-    assert len(rows) == 5
+    assert rows[0] == ["項目", "事例数", "団体数"]
+    sections = real_view.document.sections
+    assert len(rows) == 1 + 2 * len(sections)
+    for index, section in enumerate(sections):
+        counts, names = rows[1 + 2 * index], rows[2 + 2 * index]
+        assert counts[:2] == [f"{section.number}．{section.title}", str(len(section.cases))]
+        assert len(set(names)) == 1  # one cell spanning the row
+        listed = names[0].split("、")
+        assert len(listed) == int(counts[2]) == len(set(listed))
     # Section 4 names seven prefectures; 団体コード order is 08 < 11 < 20 < 27 < 31 < 43 < 44.
-    assert rows[4][1:] == ["7", "茨城県、埼玉県、長野県、大阪府、鳥取県、熊本県、大分県"]
-    first = rows[1][2].split("、")
-    assert first[:2] == ["宮城県", "仙台市"]  # a prefecture before its municipalities
-    assert len(first) == int(rows[1][1]) == len(set(first))
+    assert rows[8][0] == "茨城県、埼玉県、長野県、大阪府、鳥取県、熊本県、大分県"
+    assert rows[2][0].split("、")[:2] == ["宮城県", "仙台市"]  # a prefecture first
+    assert rows[5][2] == "11"  # section 3: 11 actors named in its 8 cases
 
 
 def test_block_table_only_for_a_block_handout(word: WordDocument, real_view: View) -> None:

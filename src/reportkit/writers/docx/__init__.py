@@ -13,7 +13,7 @@ import io
 import docx
 
 from reportkit.view import View
-from reportkit.writers.docx import body, fields, package, page, styles
+from reportkit.writers.docx import body, package, page, settings, styles
 
 
 def render(view: View) -> bytes:
@@ -21,16 +21,12 @@ def render(view: View) -> bytes:
     document = docx.Document()
     page.set_up_pages(document)
     styles.apply_styles(document, view.fonts, styles.Layout(text_width=page.TEXT_WIDTH))
-    fields.update_on_open(document)
+    settings.configure(document)
     package.drop_template_leftovers(document)
     package.set_properties(document, view)
     page.add_header_and_footer(document, view)
 
-    body.add_title_block(document, view)
-    body.add_contents(document, view.document)
-    body.add_summary(document, view, page.TEXT_WIDTH)
-    body.add_page_break(document)
-    body.add_sections(document, view.document)
+    body.write_body(document, view, page.TEXT_WIDTH)
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -53,4 +53,40 @@ def fonts_xml(font: str) -> str:
 
 LANG_XML = '<w:lang w:val="ja-JP" w:eastAsia="ja-JP" w:bidi="ar-SA"/>'
 
-__all__ = ["LANG_XML", "W_NS", "attr", "element", "fonts_xml", "mm", "qn", "text"]
+
+def run_xml(value: str, style_id: str | None = None) -> str:
+    """A ``w:r`` with ``value`` (tabs become ``w:tab``) and an optional character style."""
+    properties = f'<w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>' if style_id else ""
+    pieces = []
+    for index, piece in enumerate(value.split("\t")):
+        if index:
+            pieces.append("<w:tab/>")
+        if piece:
+            pieces.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{properties}{''.join(pieces)}</w:r>"
+
+
+def paragraph_xml(style_id: str | None, *runs: str) -> str:
+    """A ``w:p`` in paragraph style ``style_id`` holding the given run XML."""
+    properties = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
+    return f"<w:p>{properties}{''.join(runs)}</w:p>"
+
+
+def elements(xml: str) -> list[BaseOxmlElement]:
+    """The elements of an XML fragment of ``w:`` elements, parsed in one go."""
+    return list(parse_xml(f"<w:body {W_NS}>{xml}</w:body>"))
+
+
+__all__ = [
+    "LANG_XML",
+    "W_NS",
+    "attr",
+    "element",
+    "elements",
+    "fonts_xml",
+    "mm",
+    "paragraph_xml",
+    "qn",
+    "run_xml",
+    "text",
+]

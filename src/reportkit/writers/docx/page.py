@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
+from docx.section import _Footer, _Header
 from docx.shared import Twips
 
 from reportkit.view import View
 from reportkit.writers.docx import fields, styles
-from reportkit.writers.docx.ooxml import mm
+from reportkit.writers.docx.ooxml import elements, mm, paragraph_xml, qn, run_xml
 
 PAGE_WIDTH = mm(210)
 PAGE_HEIGHT = mm(297)
@@ -43,24 +44,26 @@ def header_text(view: View) -> str:
     return view.meeting.name or view.document.title
 
 
+def _fill(container: _Header | _Footer, xml: str) -> None:
+    """Replace the template's empty paragraph of a header or footer with ``xml``."""
+    story = container._element
+    for old in story.findall(qn("w:p")):
+        story.remove(old)
+    story.extend(elements(xml))
+
+
 def add_header_and_footer(document: WordDocument, view: View) -> None:
     """Header: meeting name left, 資料番号 right (boxed). Footer: ``- PAGE -`` centred."""
-    header_style = styles.style(document, styles.HEADER)
-    footer_style = styles.style(document, styles.FOOTER)
-    number_style = styles.style(document, styles.DOCUMENT_NUMBER)
+    runs = [run_xml(header_text(view))]
+    if view.meeting.number:
+        runs += [run_xml("\t\t"), run_xml(view.meeting.number, styles.DOCUMENT_NUMBER)]
+    header = paragraph_xml(styles.HEADER, *runs)
+    page_number = fields.field(fields.PAGE_INSTRUCTION, "1")
+    footer = paragraph_xml(styles.FOOTER, run_xml("- "), page_number, run_xml(" -"))
     for index, section in enumerate(document.sections):
         if index:  # later sections repeat the first one's header and footer
             section.header.is_linked_to_previous = True
             section.footer.is_linked_to_previous = True
             continue
-        header = section.header.paragraphs[0]
-        header.style = header_style
-        header.add_run(header_text(view))
-        if view.meeting.number:
-            header.add_run("\t\t")
-            header.add_run(view.meeting.number, style=number_style)
-        footer = section.footer.paragraphs[0]
-        footer.style = footer_style
-        footer.add_run("- ")
-        fields.simple(footer, fields.PAGE_INSTRUCTION, "1")
-        footer.add_run(" -")
+        _fill(section.header, header)
+        _fill(section.footer, footer)

@@ -44,6 +44,7 @@ ATTRIBUTION = "Attribution"
 ATTRIBUTION_EMPHASIS = "AttributionEmphasis"
 DOCUMENT_NUMBER = "DocumentNumber"
 SUMMARY_TABLE = "SummaryTable"
+LIST_TABLE = "SummaryListTable"
 
 EMPHASIS_NAME = "強調"
 ATTRIBUTION_NAME = "出典"
@@ -353,6 +354,18 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             '<w:tblStylePr w:type="lastRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
             '<w:tcPr><w:tcBorders><w:top w:val="double" w:sz="4" w:space="0" w:color="auto"/>'
             "</w:tcBorders></w:tcPr></w:tblStylePr>",
+        ),
+        _style(
+            "table",
+            LIST_TABLE,
+            "集計表（一覧）",
+            based_on=SUMMARY_TABLE,
+            priority=59,
+            custom=True,
+            body='<w:tblPr><w:tblStyleRowBandSize w:val="1"/></w:tblPr>'
+            '<w:tblStylePr w:type="band1Horz">'
+            '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:tcPr>'
+            "</w:tblStylePr>",
         ),
     ]
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
 from docx.shared import Twips
-from docx.styles.style import BaseStyle
 from docx.table import Table
 
 from reportkit.model import Document, Section
@@ -19,7 +18,7 @@ from reportkit.summary import actor_index, cases_by_block, cases_by_topic
 from reportkit.view import View
 from reportkit.writers.docx import styles
 from reportkit.writers.docx.labels import NO_TOPIC, section_label
-from reportkit.writers.docx.ooxml import element, qn
+from reportkit.writers.docx.ooxml import element, elements, paragraph_xml, qn, run_xml
 
 
 @dataclass(frozen=True)
@@ -31,14 +30,6 @@ class Column:
     numeric: bool = False
 
 
-@dataclass
-class _Styles:
-    heading: BaseStyle
-    text: BaseStyle
-    number: BaseStyle
-    table: BaseStyle
-
-
 def _table(
     document: WordDocument,
     columns: Sequence[Column],
@@ -46,16 +37,11 @@ def _table(
     width: int,
     *,
     total: bool = False,
+    style_id: str = styles.SUMMARY_TABLE,
 ) -> Table:
     """A table filling ``width``; with ``total`` its last row is styled as a total."""
-    found = _Styles(
-        styles.style(document, styles.TABLE_HEADING),
-        styles.style(document, styles.TABLE_TEXT),
-        styles.style(document, styles.TABLE_NUMBER),
-        styles.style(document, styles.SUMMARY_TABLE),
-    )
     table = document.add_table(rows=len(rows) + 1, cols=len(columns))
-    table.style = found.table
+    table.style = styles.style(document, style_id)
     table.autofit = False
     properties = table._tbl.tblPr
     properties.find(qn("w:tblW")).attrib.update({qn("w:w"): str(width), qn("w:type"): "dxa"})
@@ -71,13 +57,13 @@ def _table(
         cells = table.rows[row_index].cells
         for cell, value, column, column_width in zip(cells, values, columns, widths, strict=True):
             cell.width = Twips(column_width)
-            paragraph = cell.paragraphs[0]
             if row_index == 0:
-                paragraph.style = found.heading
+                style_id = styles.TABLE_HEADING
             else:
-                paragraph.style = found.number if column.numeric else found.text
-            if value:
-                paragraph.add_run(value)
+                style_id = styles.TABLE_NUMBER if column.numeric else styles.TABLE_TEXT
+            # Style ids are set on the XML: python-docx would look each one up by name.
+            cell._tc.clear_content()
+            cell._tc.extend(elements(paragraph_xml(style_id, run_xml(value) if value else "")))
     return table
 
 
@@ -111,18 +97,31 @@ def topic_table(document: WordDocument, source: Document, width: int) -> Table:
 
 
 def actor_table(document: WordDocument, source: Document, width: int) -> Table:
-    """表2: per section, how many actors and which, in 団体コード order."""
-    columns = (Column("項目", 0.30), Column("団体数", 0.12, numeric=True), Column("取組団体", 0.58))
+    """表2: per section its cases and actors, then a full-width row naming the actors.
+
+    Names follow 団体コード order (a prefecture before its municipalities); a full-width
+    row keeps a long list readable in a 5,000-case collection.
+    """
+    columns = (
+        Column("項目", 0.64),
+        Column("事例数", 0.18, numeric=True),
+        Column("団体数", 0.18, numeric=True),
+    )
     section_of = {case.id: section.number for section in source.sections for case in section.cases}
     names: dict[int, list[str]] = {section.number: [] for section in source.sections}
     for entry in actor_index(source):
         for number in dict.fromkeys(section_of[case.id] for case in entry.cases):
             names[number].append(entry.label)
-    rows = [
-        [section_label(s), str(len(names[s.number])), "、".join(names[s.number])]
-        for s in source.sections
-    ]
-    return _table(document, columns, rows, width)
+    rows: list[list[str]] = []
+    for section in source.sections:
+        listed = names[section.number]
+        rows.append([section_label(section), str(len(section.cases)), str(len(listed))])
+        rows.append(["、".join(listed) or NO_TOPIC, "", ""])
+    # 集計表（一覧） shades odd rows: the section rows above their lists.
+    table = _table(document, columns, rows, width, style_id=styles.LIST_TABLE)
+    for index in range(2, len(rows) + 1, 2):
+        table.cell(index, 0).merge(table.cell(index, len(columns) - 1))
+    return table
 
 
 def block_table(document: WordDocument, view: View, width: int) -> Table | None:
