@@ -1,0 +1,77 @@
+"""The case pages: section and topic headings, and every case with its attribution."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from reportkit.model import Case, Document, Section, Topic
+from reportkit.writers.pdf.headings import Heading, OutlineEntry
+from reportkit.writers.pdf.styles import BODY_SIZE, Styles
+from reportkit.writers.pdf.text import JText, Span
+
+LEADING = BODY_SIZE * 1.7
+BULLET = "○"
+
+
+def section_title(section: Section) -> str:
+    return f"{section.number}．{section.title}"
+
+
+def topic_title(topic: Topic) -> str:
+    return f"（{topic.number}）{topic.title}"
+
+
+class CaseText(JText):
+    """A case paragraph; ``case_id`` lets the document record the page it starts on."""
+
+    case_id: str
+
+
+def case_flowable(case: Case, styles: Styles) -> CaseText:
+    """○ text with emphasis, the attribution flush right, the case id in the margin."""
+    spans = [Span(run.text, styles.emphasis if run.emphasis else styles.body) for run in case.runs]
+    attribution = case.attribution
+    tail_style = styles.attribution_emphasis if attribution.emphasis else styles.attribution
+    flowable = CaseText(
+        spans,
+        leading=LEADING,
+        indent=BODY_SIZE,
+        bullet=Span(BULLET, styles.body),
+        gutter=Span(case.id, styles.case_id),
+        tail=[Span(attribution.text, tail_style)],
+        space_after=4.0,
+    )
+    flowable.case_id = case.id
+    return flowable
+
+
+def body_story(document: Document, styles: Styles) -> list[Flowable]:
+    """Every section, topic and case in document order."""
+    story: list[Flowable] = []
+    for section in document.sections:
+        story.append(
+            Heading(
+                section_title(section),
+                styles.section,
+                decoration="band",
+                outline=OutlineEntry(section_title(section), f"s{section.number}", 0),
+                space_before=14.0 if story else 0.0,
+                space_after=8.0,
+            )
+        )
+        for topic in section.topics:
+            if not topic.implicit:
+                story.append(
+                    Heading(
+                        topic_title(topic),
+                        styles.topic,
+                        decoration="rule",
+                        outline=OutlineEntry(
+                            topic_title(topic), f"s{section.number}t{topic.number}", 1
+                        ),
+                        space_before=8.0,
+                        space_after=6.0,
+                    )
+                )
+            story.extend(case_flowable(case, styles) for case in topic.cases)
+    return story

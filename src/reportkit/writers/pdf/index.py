@@ -1,0 +1,82 @@
+"""The index: every actor in 団体コード order under its prefecture, with the ids of its
+cases and the page each case starts on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import groupby
+
+from reportlab.platypus import Flowable
+
+from reportkit.summary import ActorEntry, actor_index
+from reportkit.view import View
+from reportkit.writers.pdf.headings import Heading, OutlineEntry
+from reportkit.writers.pdf.kinsoku import NBSP
+from reportkit.writers.pdf.styles import Styles
+from reportkit.writers.pdf.text import JText, Span
+
+TITLE = "団体別索引"
+NOTE = (
+    "事例を紹介した団体を全国地方公共団体コード順に、都道府県ごとに掲げる。"
+    "「1-2-3」は事例番号（項目-分類-事例）、「p.5」はその事例の掲載ページ。"
+)
+UNRESOLVED = "その他"
+
+
+def index_heading(styles: Styles) -> list[Flowable]:
+    """The title and the reading note, set across the full width of the first index page."""
+    return [
+        Heading(
+            TITLE,
+            styles.section,
+            decoration="band",
+            outline=OutlineEntry(TITLE, "index", 0),
+            space_after=6.0,
+        ),
+        JText([Span(NOTE, styles.small)], leading=13.0),
+    ]
+
+
+def _prefecture(entry: ActorEntry) -> str:
+    entity = entry.actor.entity
+    return entity.prefecture if entity is not None else UNRESOLVED
+
+
+def references(entry: ActorEntry, pages: Mapping[str, int]) -> str:
+    """1-1-4 (p.3)、2-2-2 (p.5): each case of the actor with the page it starts on."""
+    return "、".join(
+        f"{case.id}{NBSP}(p.{pages[case.id]})" if case.id in pages else case.id
+        for case in entry.cases
+    )
+
+
+def index_story(view: View, styles: Styles, pages: Mapping[str, int]) -> list[Flowable]:
+    """A strip per prefecture, then one hanging entry per actor."""
+    story: list[Flowable] = []
+    name, refs = styles.label_strong, styles.small
+    for prefecture, entries in groupby(actor_index(view.document), key=_prefecture):
+        story.append(
+            Heading(
+                prefecture,
+                styles.sized(styles.label_strong, 9.5),
+                decoration="strip",
+                space_before=5.0 if story else 0.0,
+                space_after=2.0,
+            )
+        )
+        for entry in entries:
+            story.append(
+                JText(
+                    [
+                        Span(entry.label, name),
+                        Span("　", refs),
+                        Span(references(entry, pages), refs),
+                    ],
+                    leading=13.0,
+                    align="left",
+                    indent=name.size,
+                    first_indent=0.0,
+                    space_after=1.5,
+                )
+            )
+    return story

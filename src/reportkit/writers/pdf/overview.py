@@ -1,0 +1,175 @@
+"""The overview page: cases per section and topic, a map of where they come from, and,
+for a block handout, the national picture (cases per block)."""
+
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from reportkit.summary import actor_index, cases_by_block, cases_by_prefecture, cases_by_topic
+from reportkit.view import View
+from reportkit.writers.pdf.body import section_title, topic_title
+from reportkit.writers.pdf.headings import Heading, OutlineEntry
+from reportkit.writers.pdf.styles import ACCENT, COLUMN, INK, MUTED, RULE, TINT, Styles
+from reportkit.writers.pdf.text import JText, Span
+from reportkit.writers.pdf.tilemap import SHADES, japan_map
+
+TITLE = "取組事例の概要"
+MAP_NOTE = (
+    "市区町村の事例はその都道府県に数える。\n複数の都道府県にまたがる事例は、それぞれに数える。"
+)
+
+
+def _cell(text: str, style, indent: float = 0.0, align: str = "left") -> JText:
+    return JText([Span(text, style)], leading=style.size * 1.35, indent=indent, align=align)
+
+
+class Titled(Flowable):
+    """A heading over a drawing; the drawing shrinks (down to ``min_scale``) to stay on
+    the page with what precedes it, else the whole moves to the next page."""
+
+    def __init__(self, title: str, drawing: Drawing, styles: Styles, min_scale: float = 0.7):
+        super().__init__()
+        self._heading = Heading(title, styles.topic, decoration="rule", space_after=6.0)
+        drawing.initialFontName, drawing.initialFontSize = styles.fonts.body.name, 9
+        self._drawing = drawing
+        self._min_scale = min_scale
+        self.spaceBefore = 10.0
+        self._scale = 1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, head = self._heading.wrap(availWidth, availHeight)
+        self._head = head + self._heading.spaceAfter
+        natural = self._drawing.height
+        room = availHeight - self._head
+        self._scale = 1.0
+        if natural > room >= natural * self._min_scale:
+            self._scale = room / natural
+        self.width, self.height = availWidth, self._head + natural * self._scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        self._heading.drawOn(canvas, 0, self.height - self._heading.height)
+        width = self._drawing.width * self._scale
+        canvas.saveState()
+        canvas.translate((self.width - width) / 2, 0)
+        canvas.scale(self._scale, self._scale)
+        renderPDF.draw(self._drawing, canvas, 0, 0)
+        canvas.restoreState()
+
+
+def counts_table(view: View, styles: Styles) -> Table:
+    """項目 | 事例数: a row per section (with its total) and per explicit topic."""
+    label, strong = styles.label, styles.label_strong
+    rows: list[list[Flowable]] = [[_cell("項目", strong), _cell("事例数", strong, align="right")]]
+    tinted: list[int] = []
+    total = 0
+    for section in view.document.sections:
+        count = len(section.cases)
+        total += count
+        tinted.append(len(rows))
+        rows.append(
+            [_cell(section_title(section), strong), _cell(f"{count}件", strong, align="right")]
+        )
+        for topic_section, topic, topic_count in cases_by_topic(view.document):
+            if topic_section is section and not topic.implicit:
+                rows.append(
+                    [
+                        _cell(topic_title(topic), label, indent=label.size),
+                        _cell(f"{topic_count}件", label, align="right"),
+                    ]
+                )
+    rows.append([_cell("合計", strong), _cell(f"{total}件", strong, align="right")])
+    table = Table(rows, colWidths=[COLUMN - 60, 60], repeatRows=1)
+    commands = [
+        ("LINEABOVE", (0, 0), (-1, 0), 1.0, ACCENT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -2), 0.3, RULE),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.0, ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), styles.fonts.body.name, 9),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.0),
+    ]
+    commands += [("BACKGROUND", (0, r), (-1, r), TINT) for r in tinted]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def national_chart(view: View, styles: Styles) -> Drawing | None:
+    """Horizontal bars of cases per block nationwide; the blocks of this handout are dark."""
+    if view.national is None:
+        return None
+    order = view.blocks or list(view.national)
+    here = {block for block, count in cases_by_block(view.document, order).items() if count}
+    peak = max(view.national.values(), default=0) or 1
+    row = 15.0
+    label_width, number_width = 70.0, 40.0
+    bar_space = COLUMN - label_width - number_width
+    drawing = Drawing(COLUMN, row * len(order) + 4)
+    for i, block in enumerate(order):
+        count = view.national.get(block, 0)
+        y = drawing.height - (i + 1) * row
+        selected = block in here
+        font = styles.label_strong if selected else styles.label
+        drawing.add(String(0, y + 4, block, fontName=font.font, fontSize=font.size, fillColor=INK))
+        width = bar_space * count / peak
+        color = SHADES[4] if selected else SHADES[1]
+        drawing.add(
+            Rect(label_width, y + 2, max(width, 0.5), row - 5, fillColor=color, strokeColor=None)
+        )
+        drawing.add(
+            String(
+                label_width + width + 4,
+                y + 4,
+                f"{count}件",
+                fontName=font.font,
+                fontSize=font.size,
+                fillColor=INK,
+            )
+        )
+    return drawing
+
+
+def overview_story(view: View, styles: Styles) -> list[Flowable]:
+    """Heading, a one-line summary, the table, the map and (block handouts) the chart."""
+    document = view.document
+    cases = sum(1 for _ in document.cases())
+    actors = len(actor_index(document))
+    topics = sum(1 for _, t in document.topics() if not t.implicit)
+    story: list[Flowable] = [
+        Heading(
+            TITLE,
+            styles.section,
+            decoration="band",
+            outline=OutlineEntry(TITLE, "overview", 0),
+            space_after=8.0,
+        ),
+        _cell(
+            f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{cases}件"
+            f"（{actors}団体）を収める。",
+            styles.body,
+        ),
+        Spacer(0, 6),
+        counts_table(view, styles),
+    ]
+    chart = national_chart(view, styles)
+    if chart is not None:
+        story += [
+            Titled("全国の事例数（ブロック別）", chart, styles, min_scale=1.0),
+            _cell("濃い色が本資料の対象ブロック。", styles.sized(styles.label, 8, MUTED)),
+        ]
+    counts = cases_by_prefecture(document)
+    drawing = japan_map(
+        counts,
+        COLUMN,
+        styles.sized(styles.label, 7.5),
+        styles.sized(styles.label_strong, 9),
+        title="事例数",
+        note=MAP_NOTE,
+    )
+    story.append(Titled("事例の所在（都道府県別）", drawing, styles))
+    return story

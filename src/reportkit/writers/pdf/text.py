@@ -1,0 +1,291 @@
+"""A paragraph flowable for Japanese: 禁則 line breaking, justification, emphasis, a tail.
+
+:class:`JText` replaces reportlab's Paragraph for every multi-line Japanese text. It
+breaks lines with :mod:`.kinsoku`, justifies full lines by character spacing (``Tc``,
+as Japanese typesetting spreads characters, not words), underlines emphasised spans, and
+can set a *tail* (the attribution) flush right on the last line, or on a line of its own
+when it does not fit. A *bullet* hangs in the indent of the first line and a *gutter*
+label (the case id) sits left of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
+
+from reportkit.writers.pdf.fonts import widths
+from reportkit.writers.pdf.kinsoku import break_lines
+
+Align = Literal["left", "center", "right", "justify"]
+#: Largest character spacing a justified line may get, as a fraction of the font size;
+#: a line that would need more (a long unbreakable word pushed down) stays ragged.
+MAX_SPREAD = 0.35
+TAIL_GAP = 1.0  # em between the last line's text and a tail on the same line
+GUTTER_GAP = 6.0  # points between a gutter label and the text
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a span is set."""
+
+    font: str
+    size: float
+    color: Color = black
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text in one style."""
+
+    text: str
+    style: TextStyle
+
+
+@dataclass
+class _Chars:
+    """Characters with their style index and advance width in points."""
+
+    text: str = ""
+    style_ids: list[int] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, spans: Sequence[Span], styles: list[TextStyle]) -> _Chars:
+        chars = cls()
+        parts = []
+        for span in spans:
+            if span.style not in styles:
+                styles.append(span.style)
+            sid = styles.index(span.style)
+            width_of = widths(span.style.font)
+            scale = span.style.size / 1000
+            parts.append(span.text)
+            chars.style_ids.extend([sid] * len(span.text))
+            chars.widths.extend(width_of(ch) * scale for ch in span.text)
+        chars.text = "".join(parts)
+        return chars
+
+    def tail_from(self, start: int) -> _Chars:
+        return _Chars(self.text[start:], self.style_ids[start:], self.widths[start:])
+
+    def width(self, start: int = 0, end: int | None = None) -> float:
+        return sum(self.widths[start:end])
+
+
+_Underline = tuple[float, float, float, TextStyle]
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """Characters ``start:end`` of ``source`` (0 body, 1 tail) drawn from ``x``."""
+
+    source: int
+    start: int
+    end: int
+    x: float
+    spacing: float = 0.0
+
+
+class JText(Flowable):
+    """A Japanese paragraph; see the module docstring."""
+
+    def __init__(
+        self,
+        spans: Sequence[Span],
+        *,
+        leading: float,
+        align: Align = "justify",
+        indent: float = 0.0,
+        first_indent: float | None = None,
+        tail: Sequence[Span] = (),
+        bullet: Span | None = None,
+        gutter: Span | None = None,
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+        keep_with_next: bool = False,
+    ) -> None:
+        super().__init__()
+        self._styles: list[TextStyle] = []
+        self._body = _Chars.of(spans, self._styles)
+        self._tail = _Chars.of(tail, self._styles)
+        self._bullet = bullet
+        self._gutter = gutter
+        self.leading = leading
+        self.align: Align = align
+        self.indent = indent
+        self.first_indent = indent if first_indent is None else first_indent
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self.keepWithNext = keep_with_next
+        self._laid_width: float | None = None
+        self._rows: list[list[_Segment]] = []
+        self._frozen = False  # a first part of a split: its rows are final
+
+    # -- layout ------------------------------------------------------------------------
+
+    @property
+    def plain_text(self) -> str:
+        return self._body.text + self._tail.text
+
+    def _layout(self, avail: float) -> list[list[_Segment]]:
+        if self._frozen or self._laid_width == avail:
+            return self._rows
+        width = max(avail - self.indent, 1.0)
+        first = max(avail - self.first_indent, 1.0)
+        body, tail = self._body, self._tail
+        rows: list[list[_Segment]] = []
+        lines = break_lines(body.text, body.widths, width, first) if body.text else []
+        for number, line in enumerate(lines):
+            x, w = (self.first_indent, first) if number == 0 else (self.indent, width)
+            last = number == len(lines) - 1
+            rows.append([self._place(line.start, line.end, line.hanging, x, w, last)])
+        if tail.text:
+            self._place_tail(rows, avail)
+        self._laid_width, self._rows = avail, rows
+        return rows
+
+    def _place_tail(self, rows: list[list[_Segment]], right: float) -> None:
+        """The tail flush right on the last line when it fits, else on lines of its own."""
+        body, tail = self._body, self._tail
+        tail_width = tail.width()
+        if rows:
+            last = rows[-1][0]
+            used = last.x + body.width(last.start, last.end)
+            gap = TAIL_GAP * self._styles[tail.style_ids[0]].size
+            if used + gap + tail_width <= right + 1e-6:
+                rows[-1].append(_Segment(1, 0, len(tail.text), right - tail_width))
+                return
+        width = max(right - self.indent, 1.0)
+        for line in break_lines(tail.text, tail.widths, width):
+            used = tail.width(line.start, line.end)
+            rows.append([_Segment(1, line.start, line.end, right - used)])
+
+    def _place(
+        self, start: int, end: int, hanging: bool, x: float, width: float, last: bool
+    ) -> _Segment:
+        used = self._body.width(start, end)
+        if self.align == "center":
+            return _Segment(0, start, end, x + (width - used) / 2)
+        if self.align == "right":
+            return _Segment(0, start, end, x + width - used)
+        if self.align != "justify" or last:
+            return _Segment(0, start, end, x)
+        count = end - start
+        if hanging:
+            used -= self._body.widths[end - 1]
+            count -= 1
+        if count < 2:
+            return _Segment(0, start, end, x)
+        spacing = max(0.0, (width - used) / (count - 1))
+        size = self._styles[self._body.style_ids[start]].size
+        if spacing > MAX_SPREAD * size:
+            spacing = 0.0
+        return _Segment(0, start, end, x, spacing)
+
+    # -- Flowable protocol ---------------------------------------------------------------
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        rows = self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(rows) * self.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        rows = self._layout(availWidth)
+        total = len(rows)
+        fit = int((availHeight + 1e-6) // self.leading)
+        if total >= 4:  # leave no widow or orphan line
+            fit = min(fit, total - 2)
+            if fit < 2:
+                return []
+        if fit < 1 or fit >= total:
+            return []
+        first = self._clone()
+        first._rows, first._frozen = rows[:fit], True
+        first.keepWithNext, first.spaceAfter = False, 0.0
+        rest = self._clone()
+        cut = rows[fit][0]
+        if cut.source == 0:
+            rest._body = self._body.tail_from(cut.start)
+        else:
+            rest._body, rest._tail = _Chars(), self._tail.tail_from(cut.start)
+        rest._bullet = rest._gutter = None
+        rest.spaceBefore, rest.first_indent = 0.0, self.indent
+        return [first, rest]
+
+    def _clone(self) -> JText:
+        part = object.__new__(type(self))
+        part.__dict__.update(self.__dict__)
+        part._laid_width, part._rows, part._frozen = None, [], False
+        return part
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        rows = self._rows
+        text = canvas.beginText()
+        underlines: list[_Underline] = []
+        top = self.height
+        for number, row in enumerate(rows):
+            sizes = [self._row_size(seg) for seg in row]
+            size = max(sizes) if sizes else 10.0
+            baseline = top - number * self.leading - self.leading / 2 - 0.38 * size
+            if number == 0:
+                self._draw_marks(canvas, baseline)
+            for seg in row:
+                self._draw_segment(text, seg, baseline, underlines)
+        canvas.drawText(text)
+        for x0, x1, y, style in underlines:
+            canvas.saveState()
+            canvas.setStrokeColor(style.color)
+            canvas.setLineWidth(max(0.5, style.size * 0.06))
+            canvas.line(x0, y - style.size * 0.17, x1, y - style.size * 0.17)
+            canvas.restoreState()
+
+    def _row_size(self, seg: _Segment) -> float:
+        chars = self._body if seg.source == 0 else self._tail
+        ids = chars.style_ids[seg.start : seg.end]
+        return max((self._styles[i].size for i in set(ids)), default=10.0)
+
+    def _draw_segment(
+        self, text: PDFTextObject, seg: _Segment, baseline: float, underlines: list[_Underline]
+    ) -> None:
+        chars = self._body if seg.source == 0 else self._tail
+        text.setTextOrigin(seg.x, baseline)
+        text.setCharSpace(seg.spacing)
+        x = seg.x
+        run_start = seg.start
+        for i in range(seg.start, seg.end + 1):
+            if i < seg.end and chars.style_ids[i] == chars.style_ids[run_start]:
+                continue
+            if i == run_start:
+                break
+            style = self._styles[chars.style_ids[run_start]]
+            piece = chars.text[run_start:i]
+            text.setFont(style.font, style.size)
+            text.setFillColor(style.color)
+            text.textOut(piece)
+            advance = chars.width(run_start, i) + seg.spacing * (i - run_start)
+            if style.underline:
+                underlines.append((x, x + advance - seg.spacing, baseline, style))
+            x += advance
+            run_start = i
+        text.setCharSpace(0)
+
+    def _draw_marks(self, canvas: Canvas, baseline: float) -> None:
+        for span, right_edge in ((self._bullet, None), (self._gutter, -GUTTER_GAP)):
+            if span is None:
+                continue
+            style = span.style
+            canvas.setFont(style.font, style.size)
+            canvas.setFillColor(style.color)
+            if right_edge is None:
+                canvas.drawString(0, baseline, span.text)
+            else:
+                canvas.drawRightString(right_edge, baseline, span.text)
