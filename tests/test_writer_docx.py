@@ -480,3 +480,30 @@ def test_cli_refuses_a_control_character_and_writes_nothing(tmp_path: Path) -> N
     assert f"{source}:8:" in done.stderr and "U+000B" in done.stderr
     assert "Traceback" not in done.stderr
     assert not list(output.glob("*.docx")) and not list(output.glob(".*.tmp"))
+
+
+def test_cli_refuses_a_control_character_from_a_json_source(tmp_path: Path) -> None:
+    """The JSON form bypasses the Markdown reader's check; the writer still refuses."""
+    source = tmp_path / "small.md"
+    source.write_text(SMALL, encoding="utf-8")
+    as_json = tmp_path / "small.json"
+    assert cli("convert", str(source), "--to", "json", "-o", str(as_json)).returncode == 0
+    as_json.write_text(
+        as_json.read_text(encoding="utf-8").replace("出張相談", "出張\\u000b相談"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "out"
+    done = cli("build", "--format", "docx", "--source", str(as_json), "--output-dir", str(output))
+    assert done.returncode == 1
+    assert "small.md:8: character U+000B cannot be written to Word" in done.stderr
+    assert "Traceback" not in done.stderr and not list(output.glob("*.docx"))
+
+
+def test_writer_refuses_text_xml_cannot_carry(real_view: View) -> None:
+    from reportkit.errors import BuildError
+
+    view = real_view.model_copy(deep=True)
+    case = next(view.document.cases())
+    case.runs[0].text += "\x0c"
+    with pytest.raises(BuildError, match=rf"torikumi-jirei.md:{case.line}: character U\+000C"):
+        render(view)
