@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import groupby, repeat
+from operator import itemgetter
 
 from pydantic import ValidationError
 
@@ -32,6 +34,8 @@ _GROUP = re.compile(
     r"^(?P<prefecture>.+?[都道府県])内(?P<count>[0-9０-９]+)(?P<kind>市町村|市町|町村|市|町|村)$"
 )
 _PLACE_SUFFIX = tuple("都道府県市区町村")
+# Unicode category Cc (U+0000-001F, U+007F-009F) except the tab, and two non-characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
 _OPEN = "(（"
 _CLOSE = ")）"
 UNDISCLOSED = "非公表"
@@ -105,15 +109,15 @@ class _Reader:
                 "split the text into several cases, or check the file is a text source",
             )
             return False
-        for column, char in enumerate(line, start=1):
-            if char != "\t" and (unicodedata.category(char) == "Cc" or char in "\ufffe\uffff"):
-                self.error(
-                    number,
-                    column,
-                    f"control character U+{ord(char):04X} is not allowed in the text",
-                    "delete it (Word, Excel and PDF cannot carry it)",
-                )
-                return False
+        control = _CONTROL.search(line)
+        if control:
+            self.error(
+                number,
+                control.start() + 1,
+                f"control character U+{ord(control[0]):04X} is not allowed in the text",
+                "delete it (Word, Excel and PDF cannot carry it)",
+            )
+            return False
         return True
 
     def _classify(self, number: int, line: str) -> None:
@@ -331,8 +335,8 @@ class _CaseParser:
         chars = self._unmark()
         if chars is None:
             return None
-        plain = "".join(c for c, _, _ in chars)
-        if self._unbalanced_brackets(chars):
+        plain = "".join(map(_CHAR, chars))
+        if self._unbalanced_brackets(plain, chars):
             return None
         split = self._attribution_start(plain, chars)
         if split is None:
@@ -341,7 +345,7 @@ class _CaseParser:
         while body and body[-1][0] in _WS:
             body.pop()
         tail = chars[split:]
-        if not "".join(c for c, _, _ in body).strip(_WS):
+        if not "".join(map(_CHAR, body)).strip(_WS):
             self.error(self.start, "case text is empty", "write the case before its attribution")
             return None
         attribution = self._attribution(tail)
@@ -353,15 +357,11 @@ class _CaseParser:
         """Characters of the case text with their emphasis flag and 0-based column."""
         chars: list[tuple[str, bool, int]] = []
         emphasis, opened, index = False, -1, self.start
-        text = self.line
-        while index < len(text):
-            if text.startswith("**", index):
-                emphasis = not emphasis
-                opened = index
-                index += 2
-                continue
-            chars.append((text[index], emphasis, index))
-            index += 1
+        for number, piece in enumerate(self.line[self.start :].split("**")):
+            if number:  # a '**' toggles emphasis
+                emphasis, opened, index = not emphasis, index, index + 2
+            chars.extend(zip(piece, repeat(emphasis), range(index, index + len(piece))))
+            index += len(piece)
         if emphasis:
             self.error(
                 opened,
@@ -378,7 +378,9 @@ class _CaseParser:
             return None
         return chars
 
-    def _unbalanced_brackets(self, chars: list[tuple[str, bool, int]]) -> bool:
+    def _unbalanced_brackets(self, plain: str, chars: list[tuple[str, bool, int]]) -> bool:
+        if plain.count("【") == 1 == plain.count("】") and plain.index("【") < plain.index("】"):
+            return False  # the usual case, decided without a loop
         depth, opened = 0, -1
         for char, _, column in chars:
             if char == "【":
@@ -451,14 +453,15 @@ class _CaseParser:
         return attribution
 
 
+_CHAR = itemgetter(0)
+_EMPHASIS = itemgetter(1)
+
+
 def _runs(chars: list[tuple[str, bool, int]]) -> list[dict]:
-    runs: list[dict] = []
-    for char, emphasis, _ in chars:
-        if runs and runs[-1]["emphasis"] == emphasis:
-            runs[-1]["text"] += char
-        else:
-            runs.append({"text": char, "emphasis": emphasis})
-    return runs
+    return [
+        {"text": "".join(map(_CHAR, group)), "emphasis": emphasis}
+        for emphasis, group in groupby(chars, key=_EMPHASIS)
+    ]
 
 
 def _split_names(inner: list[tuple[str, bool, int]]) -> list[tuple[str, int]]:
