@@ -445,16 +445,30 @@ def test_block_handout_shows_the_national_comparison(real_view: View) -> None:
     from reportkit.blocks import default_scheme
     from reportkit.config import Selection
     from reportkit.selection import select
+    from reportkit.writers.pdf.overview import handout_blocks
 
     blocks = default_scheme().names
     national = cases_by_block(real_view.document, blocks)
     tohoku: Document = select(real_view.document, Selection(blocks=["東北"]))
     view = real_view.model_copy(update={"document": tohoku, "national": national, "blocks": blocks})
-    overview = _squash(_pages_text(render(view))[1])
+    # 仙台市・川崎市 share a case, so 関東信越 has cases here too, but not all of them
+    assert cases_by_block(tohoku, blocks)["関東信越"] > 0
+    assert handout_blocks(view) == ["東北"]
+    page = pypdf.PdfReader(io.BytesIO(render(view))).pages[1]
+    overview = _squash(page.extract_text())
     assert "全国の事例数（ブロック別）" in overview
     for block in blocks:
         assert _squash(f"{block}{national[block]}件") in overview, block
     assert f"取組事例{sum(1 for _ in tohoku.cases())}件" in overview
+    bold: list[str] = []
+
+    def visit(text: str, cm: object, tm: object, font: dict | None, size: float) -> None:
+        if str((font or {}).get("/BaseFont", "")).endswith("Bold") and text.strip():
+            bold.append(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    assert "東北" in bold  # the handout's block stands out
+    assert not {"北海道", "関東信越", "九州"} & set(bold)
 
 
 # -- command line ----------------------------------------------------------------------------

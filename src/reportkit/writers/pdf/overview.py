@@ -99,25 +99,36 @@ def counts_table(view: View, styles: Styles) -> Table:
     return table
 
 
+def handout_blocks(view: View) -> list[str]:
+    """The blocks this handout is for: those whose every case (nationwide) it shows.
+
+    A block selection keeps every case with an actor in the block, so the block's count
+    in the handout equals its national count; blocks that only share some cases do not.
+    """
+    if view.national is None:
+        return []
+    here = cases_by_block(view.document, list(view.national))
+    return [block for block, count in view.national.items() if count and here[block] == count]
+
+
 def national_chart(view: View, styles: Styles) -> Drawing | None:
-    """Horizontal bars of cases per block nationwide; the blocks of this handout are dark."""
+    """Horizontal bars of cases per block nationwide; the handout's blocks are dark."""
     if view.national is None:
         return None
-    order = view.blocks or list(view.national)
-    here = {block for block, count in cases_by_block(view.document, order).items() if count}
+    order = [b for b in view.blocks if b in view.national] or list(view.national)
+    selected = set(handout_blocks(view))
     peak = max(view.national.values(), default=0) or 1
-    row = 15.0
-    label_width, number_width = 70.0, 40.0
+    row, label_width, number_width = 15.0, 70.0, 40.0
     bar_space = COLUMN - label_width - number_width
-    drawing = Drawing(COLUMN, row * len(order) + 4)
+    caption = styles.sized(styles.label, 8, MUTED)
+    drawing = Drawing(COLUMN, row * len(order) + caption.size + 10)
     for i, block in enumerate(order):
         count = view.national.get(block, 0)
         y = drawing.height - (i + 1) * row
-        selected = block in here
-        font = styles.label_strong if selected else styles.label
-        drawing.add(String(0, y + 4, block, fontName=font.font, fontSize=font.size, fillColor=INK))
+        font = styles.label_strong if block in selected else styles.label
         width = bar_space * count / peak
-        color = SHADES[4] if selected else SHADES[1]
+        color = SHADES[4] if block in selected else SHADES[1]
+        drawing.add(String(0, y + 4, block, fontName=font.font, fontSize=font.size, fillColor=INK))
         drawing.add(
             Rect(label_width, y + 2, max(width, 0.5), row - 5, fillColor=color, strokeColor=None)
         )
@@ -131,6 +142,8 @@ def national_chart(view: View, styles: Styles) -> Drawing | None:
                 fillColor=INK,
             )
         )
+    note = "濃い色が本資料の対象ブロック。" if selected else "全国の事例数。"
+    drawing.add(String(0, 2, note, fontName=caption.font, fontSize=caption.size, fillColor=MUTED))
     return drawing
 
 
@@ -160,7 +173,6 @@ def overview_story(view: View, styles: Styles) -> list[Flowable]:
     if chart is not None:
         story += [
             Titled("全国の事例数（ブロック別）", chart, styles, min_scale=1.0),
-            _cell("濃い色が本資料の対象ブロック。", styles.sized(styles.label, 8, MUTED)),
         ]
     counts = cases_by_prefecture(document)
     drawing = japan_map(

@@ -228,64 +228,91 @@ class JText(Flowable):
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
-        rows = self._rows
-        text = canvas.beginText()
+        pen = _Pen(canvas.beginText())
         underlines: list[_Underline] = []
         top = self.height
-        for number, row in enumerate(rows):
-            sizes = [self._row_size(seg) for seg in row]
-            size = max(sizes) if sizes else 10.0
+        for number, row in enumerate(self._rows):
+            size = max((self._row_size(seg) for seg in row), default=10.0)
             baseline = top - number * self.leading - self.leading / 2 - 0.38 * size
             if number == 0:
-                self._draw_marks(canvas, baseline)
+                self._draw_marks(pen, baseline)
             for seg in row:
-                self._draw_segment(text, seg, baseline, underlines)
-        canvas.drawText(text)
-        for x0, x1, y, style in underlines:
+                self._draw_segment(pen, seg, baseline, underlines)
+        pen.spacing(0.0)  # Tc outlives the text object: leave it as found
+        canvas.drawText(pen.text)
+        if underlines:
             canvas.saveState()
-            canvas.setStrokeColor(style.color)
-            canvas.setLineWidth(max(0.5, style.size * 0.06))
-            canvas.line(x0, y - style.size * 0.17, x1, y - style.size * 0.17)
+            current: tuple[Color, float] | None = None
+            for x0, x1, y, style in underlines:
+                stroke = (style.color, max(0.5, style.size * 0.06))
+                if stroke != current:
+                    canvas.setStrokeColor(stroke[0])
+                    canvas.setLineWidth(stroke[1])
+                    current = stroke
+                canvas.line(x0, y - style.size * 0.17, x1, y - style.size * 0.17)
             canvas.restoreState()
 
     def _row_size(self, seg: _Segment) -> float:
         chars = self._body if seg.source == 0 else self._tail
-        ids = chars.style_ids[seg.start : seg.end]
-        return max((self._styles[i].size for i in set(ids)), default=10.0)
+        ids = set(chars.style_ids[seg.start : seg.end])
+        return max((self._styles[i].size for i in ids), default=10.0)
 
     def _draw_segment(
-        self, text: PDFTextObject, seg: _Segment, baseline: float, underlines: list[_Underline]
+        self, pen: _Pen, seg: _Segment, baseline: float, underlines: list[_Underline]
     ) -> None:
         chars = self._body if seg.source == 0 else self._tail
-        text.setTextOrigin(seg.x, baseline)
-        text.setCharSpace(seg.spacing)
+        ids = chars.style_ids
+        pen.move(seg.x, baseline)
+        pen.spacing(seg.spacing)
         x = seg.x
         run_start = seg.start
-        for i in range(seg.start, seg.end + 1):
-            if i < seg.end and chars.style_ids[i] == chars.style_ids[run_start]:
+        for i in range(seg.start + 1, seg.end + 1):
+            if i < seg.end and ids[i] == ids[run_start]:
                 continue
-            if i == run_start:
-                break
-            style = self._styles[chars.style_ids[run_start]]
-            piece = chars.text[run_start:i]
-            text.setFont(style.font, style.size)
-            text.setFillColor(style.color)
-            text.textOut(piece)
+            style = self._styles[ids[run_start]]
+            pen.write(chars.text[run_start:i], style)
             advance = chars.width(run_start, i) + seg.spacing * (i - run_start)
             if style.underline:
                 underlines.append((x, x + advance - seg.spacing, baseline, style))
             x += advance
             run_start = i
-        text.setCharSpace(0)
 
-    def _draw_marks(self, canvas: Canvas, baseline: float) -> None:
-        for span, right_edge in ((self._bullet, None), (self._gutter, -GUTTER_GAP)):
-            if span is None:
-                continue
-            style = span.style
-            canvas.setFont(style.font, style.size)
-            canvas.setFillColor(style.color)
-            if right_edge is None:
-                canvas.drawString(0, baseline, span.text)
-            else:
-                canvas.drawRightString(right_edge, baseline, span.text)
+    def _draw_marks(self, pen: _Pen, baseline: float) -> None:
+        """The bullet at the left edge, the gutter label right-aligned left of it."""
+        pen.spacing(0.0)
+        if self._bullet is not None:
+            pen.move(0.0, baseline)
+            pen.write(self._bullet.text, self._bullet.style)
+        if self._gutter is not None:
+            style = self._gutter.style
+            width = sum(widths(style.font)(ch) for ch in self._gutter.text) * style.size / 1000
+            pen.move(-GUTTER_GAP - width, baseline)
+            pen.write(self._gutter.text, style)
+
+
+class _Pen:
+    """A PDF text object that emits font, colour and spacing only when they change."""
+
+    def __init__(self, text: PDFTextObject) -> None:
+        self.text = text
+        self._font: tuple[str, float] | None = None
+        self._color: Color | None = None
+        self._spacing = 0.0
+
+    def move(self, x: float, y: float) -> None:
+        self.text.setTextOrigin(x, y)
+
+    def spacing(self, value: float) -> None:
+        if value != self._spacing:
+            self.text.setCharSpace(value)
+            self._spacing = value
+
+    def write(self, piece: str, style: TextStyle) -> None:
+        font = (style.font, style.size)
+        if font != self._font:
+            self.text.setFont(*font)
+            self._font = font
+        if style.color != self._color:
+            self.text.setFillColor(style.color)
+            self._color = style.color
+        self.text.textOut(piece)
