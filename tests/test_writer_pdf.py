@@ -8,6 +8,7 @@ import logging
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pypdf
@@ -498,3 +499,27 @@ def test_cli_builds_the_pdf(tmp_path: Path) -> None:
     data = (tmp_path / "torikumi-jirei.pdf").read_bytes()
     first = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "資料3" in first and "主管課長会議" in first
+
+
+# -- map classes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [[1, 1, 1, 2, 2, 3, 3, 5, 7, 7], list(range(1, 101)), [134, 52, 9, 12, 44, 45], [4], [0, 0]],
+)
+def test_map_classes_cover_every_count_once(counts: list[int]) -> None:
+    from reportkit.writers.pdf.tilemap import SHADES, classes
+
+    found = classes(counts)
+    assert len(found) <= len(SHADES)
+    if not any(counts):
+        assert found == []
+        return
+    assert found[0].low == 1 and found[-1].high == max(counts)
+    for before, after in pairwise(found):
+        assert after.low == before.high + 1
+    for count in filter(None, counts):
+        assert sum(c.low <= count <= c.high for c in found) == 1
+    if counts == list(range(1, 101)):  # quantiles: every shade holds a fifth
+        assert [c.high - c.low + 1 for c in found] == [20] * 5

@@ -71,17 +71,17 @@ def counts_table(view: View, styles: Styles) -> Table:
         total += count
         tinted.append(len(rows))
         rows.append(
-            [_cell(section_title(section), strong), _cell(f"{count}件", strong, align="right")]
+            [_cell(section_title(section), strong), _cell(f"{count:,}件", strong, align="right")]
         )
         for topic_section, topic, topic_count in cases_by_topic(view.document):
             if topic_section is section and not topic.implicit:
                 rows.append(
                     [
                         _cell(topic_title(topic), label, indent=label.size),
-                        _cell(f"{topic_count}件", label, align="right"),
+                        _cell(f"{topic_count:,}件", label, align="right"),
                     ]
                 )
-    rows.append([_cell("合計", strong), _cell(f"{total}件", strong, align="right")])
+    rows.append([_cell("合計", strong), _cell(f"{total:,}件", strong, align="right")])
     table = Table(rows, colWidths=[COLUMN - 60, 60], repeatRows=1)
     commands = [
         ("LINEABOVE", (0, 0), (-1, 0), 1.0, ACCENT),
@@ -136,7 +136,7 @@ def national_chart(view: View, styles: Styles) -> Drawing | None:
             String(
                 label_width + width + 4,
                 y + 4,
-                f"{count}件",
+                f"{count:,}件",
                 fontName=font.font,
                 fontSize=font.size,
                 fillColor=INK,
@@ -162,8 +162,8 @@ def overview_story(view: View, styles: Styles) -> list[Flowable]:
             space_after=8.0,
         ),
         _cell(
-            f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{cases}件"
-            f"（{actors}団体）を収める。",
+            f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{cases:,}件"
+            f"（{actors:,}団体）を収める。",
             styles.body,
         ),
         Spacer(0, 6),

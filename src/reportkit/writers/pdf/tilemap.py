@@ -1,14 +1,14 @@
 """A tile-grid map of Japan: 47 equal tiles, one per prefecture, shaded by a count.
 
 Tiles keep each prefecture near its neighbours (north-east at the top right, Okinawa at
-the bottom left); Hokkaidō is two tiles wide. Classes and their legend come from
-:func:`classes`, so the map reads the same for 61 cases or 5,000.
+the bottom left); Hokkaidō is two tiles wide. Shades are quantile classes
+(:func:`classes`), so the map differentiates as well for 61 cases as for 5,000.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Rect, String
@@ -104,28 +104,23 @@ class Class:
         return str(self.low) if self.low == self.high else f"{self.low}～{self.high}"
 
 
-def _nice_step(raw: float) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50, ... not below ``raw``."""
-    magnitude = 1
-    while True:
-        for factor in (1, 2, 5):
-            if factor * magnitude >= raw:
-                return factor * magnitude
-        magnitude *= 10
-
-
-def classes(maximum: int) -> list[Class]:
-    """Up to five classes of equal width covering 1..maximum (0 has its own colour)."""
-    if maximum <= 0:
+def classes(counts: Iterable[int]) -> list[Class]:
+    """Up to five classes by quantile of the non-zero counts, so that the shades split
+    the prefectures evenly whether counts run 1..7 or 10..130 (0 has its own colour)."""
+    values = sorted(count for count in counts if count > 0)
+    if not values:
         return []
-    step = _nice_step(maximum / len(SHADES))
-    count = math.ceil(maximum / step)
+    highs: list[int] = []
+    for i in range(1, len(SHADES) + 1):
+        high = values[math.ceil(i * len(values) / len(SHADES)) - 1]
+        if not highs or high > highs[-1]:
+            highs.append(high)
+    lows = [1, *(high + 1 for high in highs[:-1])]
     top = len(SHADES) - 1
+    steps = max(len(highs) - 1, 1)
     return [
-        Class(
-            i * step + 1, min((i + 1) * step, maximum), SHADES[round(i * top / max(count - 1, 1))]
-        )
-        for i in range(count)
+        Class(low, high, SHADES[round(i * top / steps)])
+        for i, (low, high) in enumerate(zip(lows, highs, strict=True))
     ]
 
 
@@ -147,7 +142,7 @@ def japan_map(
     gap = tile * 0.06
     height = tile * ROWS
     drawing = Drawing(width, height)
-    found = classes(max(counts.values(), default=0))
+    found = classes(counts.get(p, 0) for p in TILES)
     for prefecture, (column, row, span) in TILES.items():
         count = counts.get(prefecture, 0)
         klass = _class_of(count, found)
