@@ -1,0 +1,106 @@
+"""Sheet 事例一覧: one row per case, an Excel table that sorts and filters natively."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportkit.model import Case, Section, Topic
+from reportkit.summary import blocks_of, prefectures_of
+from reportkit.view import View
+from reportkit.writers.xlsx import styles
+from reportkit.writers.xlsx.cells import Origin, check_text, put_number, put_text
+from reportkit.writers.xlsx.layout import grid_rule, lines_needed, print_setup, row_height
+from reportkit.writers.xlsx.ordering import by_code
+
+SHEET = "事例一覧"
+TABLE = "CaseList"
+"""The table's name: fixed, so users' formulas (CaseList[本文]) can rely on it."""
+
+# (header, width in half-width units)
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("ID", 8),
+    ("大項目", 24),
+    ("中項目", 24),
+    ("団体", 22),
+    ("ほか", 7),
+    ("都道府県", 11),
+    ("ブロック", 11),
+    ("本文", 70),
+    ("強調", 36),
+    ("行", 6),
+)
+
+
+def section_label(section: Section) -> str:
+    """How a section is named in headers and lists: 1. 新規相談・プラン作成."""
+    return f"{section.number}. {section.title}"
+
+
+def actors_text(case: Case) -> str:
+    """The actors as a list names them, with 等 / 等多数; 非公表 when none is named."""
+    attribution = case.attribution
+    if attribution.undisclosed:
+        return "非公表"
+    return "、".join(actor.label for actor in attribution.actors) + (attribution.open_list or "")
+
+
+def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
+    """Fill ``ws`` with every case in document order; return case id -> its row."""
+    document = view.document
+    path = document.source or "source"
+    for column, (header, width) in enumerate(COLUMNS, start=1):
+        cell = put_text(ws, 1, column, header, style=styles.HEADER)
+        ws.column_dimensions[cell.column_letter].width = width
+    rows: dict[str, int] = {}
+    row = 1
+    for section, topic in document.topics():
+        heading = check_text(
+            section_label(section), Origin(path, section.line, f"section {section.number}")
+        )
+        check_text(topic.title, Origin(path, topic.line, f"topic {section.number}-{topic.number}"))
+        for case in topic.cases:
+            row += 1
+            rows[case.id] = row
+            _case_row(ws, row, heading, topic, case, Origin(path, case.line, f"case {case.id}"))
+    last = ws.cell(row=row, column=len(COLUMNS)).coordinate
+    table = Table(displayName=TABLE, ref=f"A1:{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    ws.conditional_formatting.add(f"A2:{last}", grid_rule())
+    ws.freeze_panes = "B2"
+    print_setup(
+        ws,
+        paper=ws.PAPERSIZE_A3,
+        title_rows="1:1",
+        header_left=f"{document.title}　{SHEET}",
+        header_right=view.date_text,
+    )
+    return rows
+
+
+def _case_row(
+    ws: Worksheet, row: int, heading: str, topic: Topic, case: Case, origin: Origin
+) -> None:
+    values: list[str | int] = [
+        case.id,
+        heading,
+        topic.title,
+        actors_text(case),
+        case.attribution.open_list or "",
+        "、".join(by_code(case, prefectures_of(case), "prefecture")),
+        "、".join(by_code(case, blocks_of(case), "block")),
+        case.text,
+        "\n".join(case.emphasized),
+        case.line,
+    ]
+    lines = 1
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, int):
+            put_number(ws, row, column, value, styles.LIST)
+        elif value:
+            put_text(ws, row, column, value, origin, styles.LIST)
+            lines = max(lines, lines_needed(value, COLUMNS[column - 1][1]))
+        # An empty value gets no cell; the table's grid covers it (see write_cases).
+    # Row heights are written: LibreOffice does not fit rows to wrapped text on opening.
+    ws.row_dimensions[row].height = row_height(lines)

@@ -1,0 +1,111 @@
+"""Cell values that are safe in Excel: text is never a formula, every character fits.
+
+openpyxl turns any string that starts with ``=`` into a formula and raises its own
+IllegalCharacterError on control characters. Every string this writer puts in a cell
+goes through :func:`put_text`, which stores it as a plain string (never ``<f>``), marks
+text that Excel would evaluate when edited (``= + - @``, tab, CR) with a quote prefix,
+and refuses characters an .xlsx cannot hold with a :class:`BuildError` naming the source
+line, before openpyxl sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportkit.errors import BuildError
+from reportkit.writers.xlsx import styles
+
+MAX_CELL_TEXT = 32_767
+"""Excel's limit on the characters of one cell."""
+
+# Starts that Excel (or a CSV exported from the sheet) may read as a formula; the
+# full-width forms too, which a Japanese IME turns into the ASCII ones on editing.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+# C0 controls except tab, LF and CR; the non-characters U+FFFE/U+FFFF; lone surrogates
+# (a JSON source may contain them; UTF-8 cannot encode them).
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a text comes from: the source file, its line and what the text is."""
+
+    path: str
+    line: int
+    what: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: error: {self.what}"
+
+
+LABEL = Origin("reportkit", 0, "a label of the workbook")
+
+
+def check_text(text: str, origin: Origin) -> str:
+    """``text`` unchanged, or a :class:`BuildError` if Excel cannot hold it."""
+    bad = _UNHOLDABLE.search(text)
+    if bad:
+        code = ord(bad.group())
+        kind = "a control character" if code < 0x20 else "not a character Excel can store"
+        raise BuildError(
+            f"{origin}: U+{code:04X} ({kind}) at position {bad.start() + 1} of its text "
+            "cannot be stored in an Excel cell; no workbook was written\n"
+            "  hint: delete the character from the source",
+            "xlsx",
+        )
+    if len(text) > MAX_CELL_TEXT:
+        raise BuildError(
+            f"{origin}: the text has {len(text):,} characters; an Excel cell holds at most "
+            f"{MAX_CELL_TEXT:,}; no workbook was written\n"
+            "  hint: split it into several cases",
+            "xlsx",
+        )
+    return text
+
+
+def needs_quote_prefix(text: str) -> bool:
+    """True when Excel would evaluate ``text`` if a user edited or exported the cell."""
+    return text.startswith(FORMULA_START)
+
+
+def put_text(
+    ws: Worksheet,
+    row: int,
+    column: int,
+    text: str,
+    origin: Origin = LABEL,
+    style: str | None = None,
+) -> Cell:
+    """Write ``text`` as a string cell that can never become a formula."""
+    cell = ws.cell(row=row, column=column)
+    if style:
+        styles.apply(cell, style)
+    cell.value = check_text(text, origin)
+    cell.data_type = "s"  # openpyxl made it "f" if it starts with "="
+    if needs_quote_prefix(text):
+        cell.quotePrefix = True  # after the style, which would reset it
+    return cell
+
+
+def put_number(
+    ws: Worksheet, row: int, column: int, value: int | None, style: str | None = None
+) -> Cell:
+    """Write an integer cell (``None``: an empty cell with the style)."""
+    cell = ws.cell(row=row, column=column)
+    if style:
+        styles.apply(cell, style)
+    cell.value = value
+    return cell
+
+
+def put_style(ws: Worksheet, row: int, column: int, style: str) -> Cell:
+    """An empty cell with a style (borders, fill)."""
+    cell = ws.cell(row=row, column=column)
+    styles.apply(cell, style)
+    return cell

@@ -1,0 +1,268 @@
+"""Sheet マトリクス: one row per actor, one column per initiative type, counts linked.
+
+Layout::
+
+    row 1   団体 (merged) | 1. section (merged over its topics) | … | 合計
+    row 2   団体コード 都道府県 名称 種別 ブロック | topic | topic | … | 事例数
+    row 3…  one row per actor in 団体コード order (a prefecture before its municipalities;
+            a group such as 静岡県内7市 right after its prefecture, without a code)
+    then    計（延べ）, 事例数, うち「等」「等多数」, うち非公表 (when any), and notes
+
+A count is the number of cases of that type that name the actor; it links to the first
+such case on sheet 事例一覧. A case naming several actors counts once for each, so the
+sum of a column (計（延べ）) can exceed its number of cases (事例数).
+"""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportkit.model import Case, Document
+from reportkit.summary import ActorEntry, actor_index, cases_by_topic
+from reportkit.view import View
+from reportkit.writers.xlsx import styles
+from reportkit.writers.xlsx.cases import SHEET as CASES_SHEET
+from reportkit.writers.xlsx.cases import section_label
+from reportkit.writers.xlsx.cells import Origin, put_number, put_style, put_text
+from reportkit.writers.xlsx.layout import (
+    fit_width,
+    grid_rule,
+    lines_needed,
+    print_setup,
+    row_height,
+)
+
+SHEET = "マトリクス"
+FIXED = ("団体コード", "都道府県", "名称", "種別", "ブロック")
+HEADER_ROWS = 2
+FIRST_ROW = HEADER_ROWS + 1
+FIRST_TYPE_COLUMN = len(FIXED) + 1
+TYPE_WIDTH = 12.0
+TOTAL_HEADER = ("合計", "事例数")
+ONE_PAGE_ROWS = 90
+"""A matrix up to this many rows (notes included) prints on one page; longer ones run on."""
+
+SUM_LABEL = "計（延べ）"
+CASES_LABEL = "事例数"
+OPEN_LABEL = "うち「等」「等多数」の事例"
+UNDISCLOSED_LABEL = "うち非公表の事例"
+
+
+def case_link(rows: dict[str, int], cases: list[Case]) -> Hyperlink:
+    """An internal link to the first of ``cases`` on sheet 事例一覧."""
+    first = min(cases, key=lambda case: rows[case.id])
+    ids = "、".join(case.id for case in cases)
+    tooltip = f"事例 {ids}" if len(ids) < 200 else f"事例 {ids[:200]}…"
+    return Hyperlink(ref="", location=f"'{CASES_SHEET}'!A{rows[first.id]}", tooltip=tooltip)
+
+
+def write_matrix(ws: Worksheet, view: View, rows: dict[str, int]) -> None:
+    """Fill ``ws`` with the matrix; ``rows`` maps case ids to their rows on 事例一覧."""
+    document = view.document
+    path = document.source or "source"
+    column_of: dict[str, int] = {}
+    topics = [topic for _, topic, _ in cases_by_topic(document)]
+    for column, topic in enumerate(topics, start=FIRST_TYPE_COLUMN):
+        for case in topic.cases:
+            column_of[case.id] = column
+    total_column = FIRST_TYPE_COLUMN + len(topics)
+
+    _header(ws, document, path, total_column)
+    entries = actor_index(document)
+    row = FIRST_ROW - 1
+    sums = [0] * (total_column + 1)
+    for entry in entries:
+        row += 1
+        for column, count in _actor_row(ws, row, entry, column_of, rows, total_column, path):
+            sums[column] += count
+    last_data_row = row
+    row = _summary_rows(ws, document, column_of, rows, last_data_row, total_column, sums)
+    last_row = _notes(ws, row + 2, entries)
+    _format(ws, view, total_column, last_data_row, last_row)
+
+
+def _header(ws: Worksheet, document: Document, path: str, total_column: int) -> None:
+    for column in range(1, total_column + 1):
+        put_style(ws, 1, column, styles.SECTION)
+    put_text(ws, 1, 1, "団体", style=styles.SECTION)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(FIXED))
+    for column, label in enumerate(FIXED, start=1):
+        put_text(ws, 2, column, label, style=styles.HEADER)
+    column = FIRST_TYPE_COLUMN
+    for section in document.sections:
+        origin = Origin(path, section.line, f"section {section.number}")
+        put_text(ws, 1, column, section_label(section), origin, styles.SECTION)
+        end = column + len(section.topics) - 1
+        if end > column:
+            ws.merge_cells(start_row=1, start_column=column, end_row=1, end_column=end)
+        for topic in section.topics:
+            origin = Origin(path, topic.line, f"topic {section.number}-{topic.number}")
+            put_text(ws, 2, column, topic.title, origin, styles.HEADER)
+            column += 1
+    put_text(ws, 1, total_column, TOTAL_HEADER[0], style=styles.SECTION)
+    put_text(ws, 2, total_column, TOTAL_HEADER[1], style=styles.HEADER)
+
+
+def _actor_row(
+    ws: Worksheet,
+    row: int,
+    entry: ActorEntry,
+    column_of: dict[str, int],
+    rows: dict[str, int],
+    total_column: int,
+    path: str,
+) -> list[tuple[int, int]]:
+    """Write one actor's row; return its (column, count) pairs, the total included."""
+    actor, entity = entry.actor, entry.entity
+    origin = Origin(path, actor.line, f"actor {actor.written}")
+    group = actor.group
+    if group is None:
+        put_number(ws, row, 1, int(entity.code), styles.CODE)
+        kind, style = entity.kind.value, styles.TEXT
+    else:
+        # A group has no code of its own; its prefecture stands in column 都道府県.
+        put_style(ws, row, 1, styles.GROUP)
+        kind, style = f"団体群（{group.count}{group.kind}）", styles.GROUP
+    for column, text in enumerate((entity.prefecture, entry.label, kind, entity.block), start=2):
+        put_text(ws, row, column, text, origin, style)
+    by_column: dict[int, list[Case]] = {}
+    for case in entry.cases:
+        by_column.setdefault(column_of[case.id], []).append(case)
+    # Only counts get a cell: the grid of the empty ones is a conditional format.
+    for column, cases in sorted(by_column.items()):
+        cell = put_number(ws, row, column, len(cases), styles.COUNT)
+        cell.hyperlink = case_link(rows, cases)
+    put_number(ws, row, total_column, len(entry.cases), styles.TOTAL)
+    counts = [(column, len(cases)) for column, cases in by_column.items()]
+    return [*counts, (total_column, len(entry.cases))]
+
+
+def _summary_rows(
+    ws: Worksheet,
+    document: Document,
+    column_of: dict[str, int],
+    rows: dict[str, int],
+    last_data_row: int,
+    total_column: int,
+    sums: list[int],
+) -> int:
+    """Totals under the actors; returns the last row written."""
+    per_type: dict[str, dict[int, list[Case]]] = {
+        CASES_LABEL: {},
+        OPEN_LABEL: {},
+        UNDISCLOSED_LABEL: {},
+    }
+    for case in document.cases():
+        column = column_of[case.id]
+        per_type[CASES_LABEL].setdefault(column, []).append(case)
+        if case.attribution.open_list:
+            per_type[OPEN_LABEL].setdefault(column, []).append(case)
+        if case.attribution.undisclosed:
+            per_type[UNDISCLOSED_LABEL].setdefault(column, []).append(case)
+    row = last_data_row + 1
+    put_text(ws, row, 1, SUM_LABEL, style=styles.SUM_LABEL)
+    for column in range(2, total_column + 1):
+        style = styles.SUM_LABEL if column < FIRST_TYPE_COLUMN else styles.SUM
+        put_number(ws, row, column, sums[column] or None, style)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(FIXED))
+    labels = [CASES_LABEL, OPEN_LABEL]
+    if per_type[UNDISCLOSED_LABEL]:
+        labels.append(UNDISCLOSED_LABEL)
+    for label in labels:
+        row += 1
+        found = per_type[label]
+        put_text(ws, row, 1, label, style=styles.TOTAL_LABEL)
+        for column in range(2, FIRST_TYPE_COLUMN):
+            put_style(ws, row, column, styles.TOTAL_LABEL)
+        for column in range(FIRST_TYPE_COLUMN, total_column):
+            cases = found.get(column)
+            if cases:
+                cell = put_number(ws, row, column, len(cases), styles.TOTAL_LINK)
+                cell.hyperlink = case_link(rows, cases)
+            else:
+                put_style(ws, row, column, styles.TOTAL)
+        total = sum(len(cases) for cases in found.values())
+        put_number(ws, row, total_column, total or None, styles.TOTAL)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(FIXED))
+    return row
+
+
+def _notes(ws: Worksheet, row: int, entries: list[ActorEntry]) -> int:
+    """Explanations under the totals; returns the last row written."""
+    notes = [
+        "※ 数字は、その団体の名前が挙がっている事例の件数（空欄は0件）。"
+        "数字をクリックすると「事例一覧」の該当する最初の事例へ移動する。",
+        "※ 複数の団体が挙がる事例は団体ごとに数えるため、「計（延べ）」は「事例数」を上回ることがある。",
+        "※ 団体名が「等」「等多数」で終わる事例は、挙がっている団体のほかにも実施団体がある"
+        f"（「{OPEN_LABEL}」の行、「事例一覧」の「ほか」列）。",
+    ]
+    groups = [entry.label for entry in entries if entry.actor.group is not None]
+    if groups:
+        shown = "、".join(groups[:5]) + ("など" if len(groups) > 5 else "")
+        notes.append(
+            f"※ {shown}は団体名が示されていないため1行にまとめ、団体コードは空欄とした"
+            "（所在の都道府県を「都道府県」列に示す）。"
+        )
+    for offset, note in enumerate(notes):
+        put_text(ws, row + offset, 1, note, style=styles.NOTE)
+    return row + len(notes) - 1
+
+
+def _format(
+    ws: Worksheet, view: View, total_column: int, last_data_row: int, last_row: int
+) -> None:
+    last_type = get_column_letter(total_column - 1)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=FIRST_TYPE_COLUMN).coordinate
+    ws.auto_filter.ref = f"A{HEADER_ROWS}:{get_column_letter(total_column)}{last_data_row}"
+    if last_data_row >= FIRST_ROW:
+        area = f"{get_column_letter(FIRST_TYPE_COLUMN)}{FIRST_ROW}:{last_type}{last_data_row}"
+        ws.conditional_formatting.add(area, grid_rule())
+        ws.conditional_formatting.add(
+            area,
+            ColorScaleRule(
+                start_type="num",
+                start_value=0,
+                start_color=styles.SCALE_LOW,
+                end_type="max",
+                end_color=styles.SCALE_HIGH,
+            ),
+        )
+    for column in range(1, FIRST_TYPE_COLUMN):
+        texts = (
+            [FIXED[0], "00000"]
+            if column == 1
+            else [
+                str(ws.cell(row=row, column=column).value or "")
+                for row in range(HEADER_ROWS, last_data_row + 1)
+            ]
+        )
+        ws.column_dimensions[get_column_letter(column)].width = fit_width(texts, 6, 30)
+    header_lines = 1
+    for column in range(FIRST_TYPE_COLUMN, total_column + 1):
+        ws.column_dimensions[get_column_letter(column)].width = TYPE_WIDTH
+        text = str(ws.cell(row=2, column=column).value or "")
+        header_lines = max(header_lines, lines_needed(text, TYPE_WIDTH))
+    ws.row_dimensions[2].height = row_height(header_lines)
+    ws.row_dimensions[1].height = row_height(_section_lines(ws, total_column))
+    print_setup(
+        ws,
+        paper=ws.PAPERSIZE_A3,
+        title_rows=f"1:{HEADER_ROWS}",
+        header_left=f"{view.document.title}　{SHEET}",
+        header_right=" ".join(p for p in (view.meeting.number, view.date_text) if p),
+        one_page_tall=last_row <= ONE_PAGE_ROWS,
+    )
+
+
+def _section_lines(ws: Worksheet, total_column: int) -> int:
+    """Lines the section headings of row 1 need across their merged widths."""
+    spans = {r.min_col: r.max_col - r.min_col + 1 for r in ws.merged_cells.ranges if r.min_row == 1}
+    lines = 1
+    for column in range(FIRST_TYPE_COLUMN, total_column):
+        text = ws.cell(row=1, column=column).value
+        if text:
+            lines = max(lines, lines_needed(str(text), TYPE_WIDTH * spans.get(column, 1)))
+    return lines

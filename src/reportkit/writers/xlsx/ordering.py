@@ -1,0 +1,39 @@
+"""Orders every sheet shares: blocks north to south, prefectures by 団体コード."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportkit.model import Case, Document
+from reportkit.view import View
+
+
+def block_order(view: View) -> list[str]:
+    """The view's block scheme order; without one, blocks by their lowest 団体コード.
+
+    Codes run north to south, so the fallback gives the usual order for the blocks that
+    have cases (a block without cases is then not listed).
+    """
+    if view.blocks:
+        return list(view.blocks)
+    lowest = _lowest_codes(view.document, "block")
+    return sorted(lowest, key=lambda block: (lowest[block], block))
+
+
+def _lowest_codes(document: Document, field: str) -> dict[str, str]:
+    lowest: dict[str, str] = {}
+    for _, actor in document.actors():
+        if actor.entity is not None:
+            name = getattr(actor.entity, field)
+            lowest[name] = min(lowest.get(name, actor.entity.code), actor.entity.code)
+    return lowest
+
+
+def by_code(case: Case, names: Iterable[str], field: str) -> list[str]:
+    """``names`` (prefectures or blocks of ``case``) by the lowest 団体コード behind each."""
+    lowest: dict[str, str] = {}
+    for actor in case.attribution.actors:
+        if actor.entity is not None:
+            name = getattr(actor.entity, field)
+            lowest[name] = min(lowest.get(name, actor.entity.code), actor.entity.code)
+    return sorted(names, key=lambda name: (lowest.get(name, "~"), name))
