@@ -183,6 +183,45 @@ def no_japanese_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(pdf_fonts, "FC_MATCH", None)
 
 
+def _font_file(name: str) -> Path:
+    found = sorted(Path("/usr/share/fonts").rglob(name))
+    if not found:
+        pytest.skip(f"needs {name} (CI installs the IPA fonts)")
+    return found[0]
+
+
+def test_discovery_order_and_single_weight_fallbacks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Known file names in the search directories, best first; no bold: heading face."""
+    fonts_dir = tmp_path / "fonts" / "nested"
+    fonts_dir.mkdir(parents=True)
+    for name in ("ipam.ttf", "ipaexm.ttf", "ipag.ttf"):
+        (fonts_dir / name).symlink_to(_font_file(name))
+    monkeypatch.setattr(pdf_fonts, "SEARCH_DIRS", (tmp_path / "fonts",))
+    monkeypatch.setattr(pdf_fonts, "FC_MATCH", None)
+    found = pdf_fonts.find_fonts(Fonts())
+    assert found.body.path is not None and found.body.path.name == "ipaexm.ttf"  # IPAex > IPA
+    assert found.heading.path is not None and found.heading.path.name == "ipag.ttf"
+    assert found.strong == found.heading  # IPA has no bold: emphasis is gothic + underline
+    assert found.embedded
+    configured = pdf_fonts.find_fonts(Fonts(pdf_heading=_font_file("ipaexg.ttf")))
+    assert configured.heading.path == configured.strong.path == _font_file("ipaexg.ttf")
+
+
+@pytest.mark.tools("fc-match")
+def test_fontconfig_is_asked_when_no_known_file_is_found(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(pdf_fonts, "SEARCH_DIRS", (tmp_path,))
+    found = pdf_fonts.find_fonts(Fonts())
+    assert found.embedded
+    done = subprocess.run(
+        ["fc-match", "-f", "%{file}", "serif:lang=ja"], capture_output=True, text=True, check=True
+    )
+    assert found.body.path == Path(done.stdout)
+
+
 @pytest.mark.usefixtures("no_japanese_fonts")
 def test_cid_fallback_builds_and_warns_once(
     real_view: View, caplog: pytest.LogCaptureFixture, tmp_path: Path
