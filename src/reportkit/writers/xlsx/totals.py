@@ -27,6 +27,7 @@ TEXT, NUMBER = styles.TABLE_TEXT, styles.TABLE_NUMBER
 ROW_CM = 0.5  # default row height in centimetres
 UNIT_CM = 0.19  # one column-width unit in centimetres
 BAR_CM = 0.7  # chart height per bar
+PAGE_CM = 28.0  # printable height of an A4 page fitted to the sheet's width
 NOTES = (
     "※ 複数のブロックの団体が挙がる事例は、それぞれのブロックに数える"
     "（ブロック別の合計は事例数を上回ることがある）。",
@@ -67,6 +68,8 @@ def write_totals(ws: Worksheet, view: View) -> None:
     put_number(ws, row, 3, sum(1 for _ in document.cases()), styles.TOTAL)
     chart = _bar_chart(ws, TOPIC_TITLE, header, last, label_column=2, value_columns=(3, 3))
     chart.width = chart_width
+    if (row + 2) * ROW_CM + chart.height > PAGE_CM:
+        ws.row_breaks.append(Break(id=row + 1))  # a chart cut by a page break prints badly
     ws.add_chart(chart, f"A{row + 2}")
     row += 2 + math.ceil(chart.height / ROW_CM)
 
