@@ -1,0 +1,569 @@
+"""Benchmark every stage of reportkit on the real source and on synthetic ones.
+
+Run with the dev install (the table goes to stdout, ``--json FILE`` keeps the raw data)::
+
+    .venv/bin/python benchmarks/run.py                    # real + 1,000 / 5,000 / 20,000 cases
+    .venv/bin/python benchmarks/run.py --quick            # a small, fast run while developing
+    .venv/bin/python benchmarks/run.py --sizes 1000,5000 --repeat 3 --json bench.json
+
+Stages run in this process, after one warm-up pass over the real source (imports, the
+gazetteer and fonts then load once, as in a build), each as the median of ``--repeat``
+runs (fewer for big sources): read (parse + model validation), resolve (gazetteer),
+validate (lint), view, render pdf / docx / xlsx. Their peak memory comes from one extra
+run under ``tracemalloc`` (Python allocations only; slower, so never timed). The whole
+``reportkit build --format all --force`` runs as a fresh process: wall time and peak
+memory, the larger of ``ru_maxrss`` (its largest single process) and the proportional
+set size of the whole process tree sampled every 20 ms (the formats render in parallel
+worker processes).
+
+The floor is what no reportkit code can beat: ``python -c pass`` and the import of
+reportlab, docx, openpyxl, pydantic and click, each in fresh processes. The growth
+exponent k fits time ∝ N^k between two sizes. This is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "source" / "torikumi-jirei.md"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import generate  # noqa: E402
+
+FORMATS = ("pdf", "docx", "xlsx")
+STAGES = ("read", "resolve", "validate", "view", *FORMATS)
+# What the writers import (reportlab is measured with the modules a PDF needs).
+LIBRARY_IMPORTS = {
+    "click": "import click",
+    "pydantic": "import pydantic",
+    "reportlab": "import reportlab.platypus, reportlab.pdfbase.ttfonts",
+    "docx": "import docx",
+    "openpyxl": "import openpyxl",
+}
+IMPORT_FLOOR = (
+    "import click, pydantic, reportlab.platypus, reportlab.pdfbase.ttfonts, docx, openpyxl"
+)
+TARGETS = {
+    "build_real_vs_import_floor": 2.5,
+    "help_vs_click": 1.5,
+    "k_max": 1.15,
+    "big_build_seconds": 60.0,
+    "big_build_mb": 1024.0,
+}
+
+
+@dataclass
+class Measure:
+    """Repeated timings of one thing, with its peak memory (bytes) when measured."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak: int | None = None
+    error: str | None = None
+    note: str | None = None
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+
+# -- fresh processes ---------------------------------------------------------------------
+def _reportkit_command() -> list[str]:
+    script = Path(sys.executable).with_name("reportkit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reportkit"]
+
+
+def _tree_pss(pid: int) -> int:
+    """Proportional set size (bytes) of ``pid`` and its descendants (Linux; 0 elsewhere).
+
+    PSS shares a page among the processes that map it, so forked workers are not counted
+    twice for the memory they share with their parent.
+    """
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup", encoding="ascii", errors="replace") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as kids:
+                    todo += [int(k) for k in kids.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+# A small launcher times the command and reports its ru_maxrss. Spawned from this (big)
+# process directly, the command would inherit this process's peak RSS as its own: Linux
+# records the old address space's high-water mark at exec, and subprocess uses vfork.
+LAUNCHER = """\
+import os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(child.pid, flush=True)
+_, status, usage = os.wait4(child.pid, 0)
+print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_process(command: list[str], *, cwd: Path = ROOT, sample: bool = False) -> Measure:
+    """One run: wall seconds and peak memory: the larger of ``ru_maxrss`` (the largest
+    single process of the tree) and, with ``sample``, the PSS of the whole process tree
+    sampled every 20 ms (the formats render in parallel worker processes)."""
+    launcher = subprocess.Popen(
+        [sys.executable, "-I", "-S", "-c", LAUNCHER, *command],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        text=True,
+    )
+    assert launcher.stdout is not None and launcher.stderr is not None
+    pid = int(launcher.stdout.readline())
+    peak_tree = 0
+    stop = threading.Event()
+
+    def sampler() -> None:
+        nonlocal peak_tree
+        while not stop.is_set():
+            peak_tree = max(peak_tree, _tree_pss(pid))
+            stop.wait(0.02)
+
+    thread = threading.Thread(target=sampler, daemon=True)
+    if sample:
+        thread.start()
+    result, stderr = launcher.communicate()
+    stop.set()
+    if sample:
+        thread.join()
+    seconds, maxrss_kb, code = result.split()
+    maxrss = int(maxrss_kb) * 1024
+    measure = Measure([float(seconds)], peak=max(maxrss, peak_tree))
+    if sample:
+        measure.note = f"maxrss {maxrss / 2**20:.0f} MB, tree PSS {peak_tree / 2**20:.0f} MB"
+    if int(code) != 0:
+        last = stderr.strip().splitlines()[-1:] or ["?"]
+        measure.error = f"exit {code}: {last[0]}"
+    return measure
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("CI", None)
+    return env
+
+
+def floors(runs: int) -> dict[str, Measure]:
+    """Fresh-process floors: python itself, each library, all of them, reportkit --help.
+
+    The commands take turns, round after round, so that a change in the machine's load
+    (other work on a shared machine) touches them all alike.
+    """
+    python = [sys.executable, "-c"]
+    commands = {"python -c pass": [*python, "pass"]}
+    for name, code in LIBRARY_IMPORTS.items():
+        commands[f"import {name}"] = [*python, code]
+    commands["import floor (all five)"] = [*python, IMPORT_FLOOR]
+    commands["reportkit --help"] = [*_reportkit_command(), "--help"]
+    commands["reportkit validate (real)"] = [*_reportkit_command(), "validate", str(REAL)]
+    found = {name: Measure() for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            if found[name].error:
+                continue
+            one = run_process(command)
+            if one.error:
+                found[name] = one
+                continue
+            found[name].seconds += one.seconds
+            found[name].peak = max(found[name].peak or 0, one.peak or 0)
+    return found
+
+
+def build_process(source: Path, runs: int, work: Path) -> Measure:
+    """``reportkit build --format all --force`` into a fresh directory, ``runs`` times."""
+    result = Measure()
+    for index in range(runs):
+        out = work / f"out-{source.stem}-{index}"
+        command = [*_reportkit_command(), "build", "--format", "all", "--force", "-q"]
+        command += ["--source", str(source), "--output-dir", str(out)]
+        one = run_process(command, sample=True)
+        shutil.rmtree(out, ignore_errors=True)
+        if one.error:
+            return one
+        result.seconds += one.seconds
+        if (one.peak or 0) >= (result.peak or 0):
+            result.peak, result.note = one.peak, one.note
+    return result
+
+
+# -- stages in this process -------------------------------------------------------------
+def writer_status() -> dict[str, str | None]:
+    """None for a usable writer, else why it cannot be benchmarked."""
+    import importlib
+
+    from reportkit import writers
+
+    status: dict[str, str | None] = {}
+    for fmt in FORMATS:
+        if not writers.available(fmt):
+            status[fmt] = "not available yet"
+            continue
+        try:
+            module = importlib.import_module(f"reportkit.writers.{fmt}")
+        except Exception as exc:  # a writer in progress may not import yet
+            status[fmt] = f"does not import: {type(exc).__name__}: {exc}"
+            continue
+        status[fmt] = None if hasattr(module, "render") else "has no render()"
+    return status
+
+
+def _stage_functions(source: Path, fmts: list[str]) -> list[tuple[str, Callable[[dict], Any]]]:
+    from reportkit import pipeline, writers
+    from reportkit.pipeline import make_view, warnings
+    from reportkit.readers import read
+    from reportkit.resolve import resolve
+
+    name = str(source)
+    # read and resolve run as pipeline.load runs them (with the collector paused, if so)
+    paused = getattr(pipeline, "gc_paused", contextlib.nullcontext)
+
+    def reading(state: dict) -> None:
+        with paused():
+            state["doc"] = read(source, name=name)
+
+    def resolving(state: dict) -> None:
+        with paused():
+            state["resolved"] = resolve(state["doc"], name)
+
+    steps: list[tuple[str, Callable[[dict], Any]]] = [
+        ("read", reading),
+        ("resolve", resolving),
+        ("validate", lambda s: warnings(s["resolved"], source)),
+        ("view", lambda s: s.__setitem__("view", make_view(s["resolved"], source))),
+    ]
+    for fmt in fmts:
+        steps.append(
+            (fmt, lambda s, fmt=fmt: s.__setitem__(fmt, len(writers.render(fmt, s["view"]))))
+        )
+    return steps
+
+
+def warm_up(status: dict[str, str | None]) -> None:
+    """Run every stage once on the real source: imports, gazetteer, fonts are then loaded,
+    as they are once per build, and no source's first run pays for them."""
+    fmts = [f for f in FORMATS if status[f] is None]
+    state: dict[str, Any] = {}
+    for name, step in _stage_functions(REAL, fmts):
+        try:
+            step(state)
+        except Exception as exc:
+            print(f"warm-up: {name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            if name in ("read", "resolve", "view"):
+                return
+
+
+def stages(
+    source: Path, runs: int, status: dict[str, str | None], memory: bool
+) -> dict[str, Measure]:
+    """Median timings of each stage (and, with ``memory``, peaks from one traced run)."""
+    fmts = [f for f in FORMATS if status[f] is None]
+    steps = _stage_functions(source, fmts)
+    found = {name: Measure() for name, _ in steps}
+    for fmt in FORMATS:
+        if status[fmt] is not None:
+            found[fmt] = Measure(error=status[fmt])
+    failed: set[str] = set()
+    sizes: dict[str, int] = {}
+    for _ in range(runs):
+        state: dict[str, Any] = {}
+        for name, step in steps:
+            if name in failed:
+                continue
+            gc.collect()
+            started = time.perf_counter()
+            try:
+                step(state)
+            except Exception as exc:
+                found[name].error = f"{type(exc).__name__}: {exc}"[:200]
+                failed.add(name)
+                if name in ("read", "resolve", "view"):
+                    return found
+                continue
+            found[name].seconds.append(time.perf_counter() - started)
+        sizes = {f: state[f] for f in fmts if f in state}
+    for fmt, size in sizes.items():
+        found[fmt].note = f"{size / 1e6:.2f} MB"
+    if memory:
+        state = {}
+        tracemalloc.start()
+        try:
+            for name, step in steps:
+                if name in failed:
+                    continue
+                gc.collect()
+                base = tracemalloc.get_traced_memory()[0]
+                tracemalloc.reset_peak()
+                step(state)
+                found[name].peak = tracemalloc.get_traced_memory()[1] - base
+        finally:
+            tracemalloc.stop()
+    return found
+
+
+# -- report ------------------------------------------------------------------------------
+def growth(small: Measure, big: Measure, n_small: int, n_big: int) -> float | None:
+    """k in time ∝ N^k between two sizes."""
+    if small.median is None or big.median is None or small.median <= 0:
+        return None
+    return math.log(big.median / small.median) / math.log(n_big / n_small)
+
+
+def machine() -> dict[str, Any]:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib import metadata
+
+    versions = {}
+    for name in ("reportlab", "python-docx", "openpyxl", "pydantic", "click"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "libraries": versions,
+    }
+
+
+def _time(m: Measure | None) -> str:
+    if m is None:
+        return "—"
+    if m.error:
+        return "n/a"
+    if m.median is None:
+        return "—"
+    value = m.median
+    text = f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return text + (f" ({len(m.seconds)}×)" if len(m.seconds) != 1 else " (1×)")
+
+
+def _mb(m: Measure | None) -> str:
+    return "—" if m is None or m.peak is None or m.error else f"{m.peak / 2**20:.0f} MB"
+
+
+def report(data: dict[str, Any], floors_found: dict[str, Measure], sizes: list[int]) -> str:
+    lines: list[str] = []
+    add = lines.append
+    info = data["machine"]
+    add(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}")
+    add(f"load average at start: {info['load_average']}")
+    add("")
+    base = floors_found["python -c pass"].median or 0
+    add("Floor (fresh processes, median)")
+    add(f"  {'command':<28} {'time':>16} {'minus python':>13} {'peak RSS':>9}")
+    for name, m in floors_found.items():
+        if m.error:
+            add(f"  {name:<28} {m.error}")
+            continue
+        extra = f"{(m.median - base) * 1000:.1f} ms" if name != "python -c pass" else ""
+        add(f"  {name:<28} {_time(m):>16} {extra:>13} {_mb(m):>9}")
+    add("")
+    columns = ["real (61)"] + [f"{n:,}" for n in sizes]
+    results: dict[str, dict[str, Measure]] = data["_measures"]
+    add("Stages (median time, peak memory: tracemalloc in-process, RSS for build)")
+    header = f"  {'stage':<10}" + "".join(f" {c:>26}" for c in columns)
+    if len(sizes) >= 2:
+        header += f"  k {sizes[0]:,}→{sizes[-1]:,}"
+    add(header)
+    keys = ["real", *[str(n) for n in sizes]]
+    for stage in (*STAGES, "build"):
+        row = f"  {stage:<10}"
+        for key in keys:
+            m = results.get(key, {}).get(stage)
+            cell = f"{_time(m)} {_mb(m):>7}" if m and not m.error else ("n/a" if m else "—")
+            row += f" {cell:>26}"
+        if len(sizes) >= 2:
+            small = results.get(str(sizes[0]), {}).get(stage)
+            big = results.get(str(sizes[-1]), {}).get(stage)
+            k = growth(small, big, sizes[0], sizes[-1]) if small and big else None
+            row += f"  {k:.2f}" if k is not None else "  —"
+        add(row)
+    notes = sorted(
+        {f"{stage}: {m.error}" for r in results.values() for stage, m in r.items() if m.error}
+    )
+    for note in notes:
+        add(f"  ! {note}")
+    add("")
+    add("Targets (issue 8)")
+    for line in data["targets"]:
+        add(f"  {line}")
+    return "\n".join(lines)
+
+
+def targets(
+    floors_found: dict[str, Measure], results: dict[str, dict[str, Measure]], sizes: list[int]
+) -> list[str]:
+    out = []
+
+    def verdict(ok: bool | None) -> str:
+        return "—" if ok is None else ("PASS" if ok else "FAIL")
+
+    floor = floors_found["import floor (all five)"].median
+    build = results.get("real", {}).get("build")
+    if floor and build and build.median:
+        ratio = build.median / floor
+        limit = TARGETS["build_real_vs_import_floor"]
+        out.append(
+            f"{verdict(ratio < limit)} build --format all (real) = {build.median:.3f} s = "
+            f"{ratio:.2f} × import floor {floor:.3f} s (target < {limit})"
+        )
+    else:
+        out.append("— build --format all (real): not measured")
+    click_floor = floors_found["import click"].median
+    helped = floors_found["reportkit --help"].median
+    if click_floor and helped:
+        ratio = helped / click_floor
+        limit = TARGETS["help_vs_click"]
+        out.append(
+            f"{verdict(ratio < limit)} reportkit --help = {helped * 1000:.1f} ms = {ratio:.2f} × "
+            f"(python -c pass + import click) {click_floor * 1000:.1f} ms (target < {limit})"
+        )
+    if len(sizes) >= 2:
+        ks = {}
+        for stage in (*STAGES, "build"):
+            small = results.get(str(sizes[0]), {}).get(stage)
+            big = results.get(str(sizes[-1]), {}).get(stage)
+            if small and big:
+                k = growth(small, big, sizes[0], sizes[-1])
+                if k is not None:
+                    ks[stage] = k
+        if ks:
+            worst = max(ks, key=ks.__getitem__)
+            limit = TARGETS["k_max"]
+            out.append(
+                f"{verdict(ks[worst] <= limit)} growth {sizes[0]:,}→{sizes[-1]:,}: worst k = "
+                f"{ks[worst]:.2f} ({worst}); "
+                + ", ".join(f"{s} {k:.2f}" for s, k in ks.items())
+                + f" (target ≤ {limit})"
+            )
+    big = results.get(str(sizes[-1]), {}).get("build") if sizes else None
+    if big and big.median:
+        mb = (big.peak or 0) / 2**20
+        ok = big.median < TARGETS["big_build_seconds"] and mb < TARGETS["big_build_mb"]
+        out.append(
+            f"{verdict(ok)} {sizes[-1]:,} cases, build --format all: {big.median:.1f} s, "
+            f"peak {mb:.0f} MB (target < 60 s, < 1 GB)"
+        )
+    parse = results.get("real", {})
+    if parse.get("read") and parse.get("resolve") and parse["read"].median:
+        total = sum(parse[s].median or 0 for s in ("read", "resolve", "validate") if s in parse)
+        out.append(
+            f"   parse + validate of the real source in process (read + resolve + lint): "
+            f"{total * 1000:.1f} ms; `reportkit validate` as a process: "
+            f"{(floors_found['reportkit validate (real)'].median or 0) * 1000:.1f} ms"
+        )
+    return out
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, Measure):
+        return asdict(value) | {"median": value.median}
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items() if not k.startswith("_")}
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=None, help="synthetic sizes (default 1000,5000,20000)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per measure (default 5)")
+    parser.add_argument("--quick", action="store_true", help="sizes 300,1000; 2 runs; no build")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic sources")
+    parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    parser.add_argument("--no-build", action="store_true", help="skip the build processes")
+    parser.add_argument("--json", type=Path, help="also write the raw results here ('-': stdout)")
+    args = parser.parse_args(argv)
+    sizes = [
+        int(s) for s in (args.sizes or ("300,1000" if args.quick else "1000,5000,20000")).split(",")
+    ]
+    repeat = args.repeat or (2 if args.quick else 5)
+    build = not (args.no_build or args.quick)
+
+    def runs_for(n: int) -> tuple[int, int]:
+        """(stage runs, build runs): big sources take long, so fewer of them."""
+        if n >= 10_000:
+            return min(repeat, 3), min(repeat, 2)
+        if n >= 5_000:
+            return min(repeat, 3), min(repeat, 3)
+        return repeat, repeat
+
+    status = writer_status()
+    for fmt, why in status.items():
+        if why:
+            print(f"note: {fmt} writer skipped: {why}", file=sys.stderr)
+    data: dict[str, Any] = {"machine": machine(), "command": " ".join(sys.argv)}
+    print("measuring floors…", file=sys.stderr)
+    floor = floors(max(5, repeat * 2))
+    results: dict[str, dict[str, Measure]] = {}
+    with tempfile.TemporaryDirectory(prefix="reportkit-bench-") as tmp:
+        work = Path(tmp)
+        sources = [("real", REAL, (repeat * 2, repeat))]
+        for n in sizes:
+            path = work / f"synth-{n}.md"
+            path.write_text(generate(n, args.seed), encoding="utf-8")
+            sources.append((str(n), path, runs_for(n)))
+        warm_up(status)
+        for key, path, (runs, builds) in sources:
+            print(f"measuring {key} ({runs} runs, {builds} builds)…", file=sys.stderr)
+            results[key] = stages(path, runs, status, memory=not args.no_memory)
+            if build:
+                results[key]["build"] = build_process(path, builds, work)
+    data["floors"] = floor
+    data["stages"] = results
+    data["_measures"] = results
+    data["targets"] = targets(floor, results, sizes)
+    data["writers"] = {f: s or "ok" for f, s in status.items()}
+    print(report(data, floor, sizes))
+    if args.json:
+        text = json.dumps(_as_json(data), ensure_ascii=False, indent=2)
+        if str(args.json) == "-":
+            print(text)
+        else:
+            args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
