@@ -562,3 +562,25 @@ def test_map_classes_cover_every_count_once(counts: list[int]) -> None:
         assert sum(c.low <= count <= c.high for c in found) == 1
     if counts == list(range(1, 101)):  # quantiles: every shade holds a fifth
         assert [c.high - c.low + 1 for c in found] == [20] * 5
+
+
+# -- a long index -----------------------------------------------------------------------------
+
+
+def test_long_index_repeats_the_prefecture_atop_each_page(tmp_path: Path) -> None:
+    from benchmarks.synth import generate
+
+    source = tmp_path / "synthetic.md"
+    source.write_text(generate(300, seed=4), encoding="utf-8")
+    view = _view_of(source)
+    texts = _pages_text(render(view))
+    start = next(i for i, t in enumerate(texts) if "団体別索引" in t and i > 1)
+    assert len(texts) - start >= 3
+    prefectures = {entry.entity.prefecture for entry in actor_index(view.document)}
+    continued = 0
+    for number, text in enumerate(texts[start + 1 :], start + 2):
+        lines = [line.strip() for line in text.splitlines() if line.strip() != f"- {number} -"]
+        head = lines[0].removesuffix("（続き）")
+        assert head in prefectures, (number, lines[:2])
+        continued += lines[0].endswith("（続き）")
+    assert continued >= 1

@@ -31,7 +31,12 @@ from reportkit.view import View
 from reportkit.writers.pdf.body import body_story
 from reportkit.writers.pdf.cover import Cover, draw_number_box
 from reportkit.writers.pdf.fonts import find_fonts
-from reportkit.writers.pdf.index import index_heading, index_story
+from reportkit.writers.pdf.index import (
+    IndexEntry,
+    index_heading,
+    index_story,
+    prefecture_heading,
+)
 from reportkit.writers.pdf.overview import overview_story
 from reportkit.writers.pdf.styles import (
     FOOTER_Y,
@@ -173,6 +178,10 @@ class Handout(BaseDocTemplate):
     def filterFlowables(self, flowables: list[Flowable]) -> None:
         while flowables and isinstance(flowables[0], Deferred):
             flowables[0:1] = flowables[0].make()
+        first = flowables[0] if flowables else None
+        if isinstance(first, IndexEntry) and getattr(self.frame, "_atTop", False):
+            # a prefecture's entries run on into a new column: say whose they are
+            flowables.insert(0, prefecture_heading(first.prefecture, self.styles, continued=True))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         case_id = getattr(flowable, "case_id", None)

@@ -50,33 +50,38 @@ def references(entry: ActorEntry, pages: Mapping[str, int]) -> str:
     )
 
 
+def prefecture_heading(prefecture: str, styles: Styles, *, continued: bool = False) -> Heading:
+    """The strip over a prefecture's entries; ``continued`` repeats it atop a column."""
+    return Heading(
+        f"{prefecture}（続き）" if continued else prefecture,
+        styles.sized(styles.label_strong, 9.5),
+        decoration="strip",
+        space_before=0.0 if continued else 5.0,
+        space_after=2.0,
+    )
+
+
+class IndexEntry(JText):
+    """One actor's line; ``prefecture`` lets a new column repeat its prefecture."""
+
+    prefecture: str
+
+
 def index_story(view: View, styles: Styles, pages: Mapping[str, int]) -> list[Flowable]:
     """A strip per prefecture, then one hanging entry per actor."""
     story: list[Flowable] = []
     name, refs = styles.label_strong, styles.small
     for prefecture, entries in groupby(actor_index(view.document), key=_prefecture):
-        story.append(
-            Heading(
-                prefecture,
-                styles.sized(styles.label_strong, 9.5),
-                decoration="strip",
-                space_before=5.0 if story else 0.0,
-                space_after=2.0,
-            )
-        )
+        story.append(prefecture_heading(prefecture, styles))
         for entry in entries:
-            story.append(
-                JText(
-                    [
-                        Span(entry.label, name),
-                        Span("　", refs),
-                        Span(references(entry, pages), refs),
-                    ],
-                    leading=13.0,
-                    align="left",
-                    indent=name.size,
-                    first_indent=0.0,
-                    space_after=1.5,
-                )
+            line = IndexEntry(
+                [Span(entry.label, name), Span("　", refs), Span(references(entry, pages), refs)],
+                leading=13.0,
+                align="left",
+                indent=name.size,
+                first_indent=0.0,
+                space_after=1.5,
             )
+            line.prefecture = prefecture
+            story.append(line)
     return story
