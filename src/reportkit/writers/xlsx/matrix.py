@@ -239,7 +239,7 @@ def _format(
                 for row in range(HEADER_ROWS, last_data_row + 1)
             ]
         )
-        ws.column_dimensions[get_column_letter(column)].width = fit_width(texts, 6, 30)
+        ws.column_dimensions[get_column_letter(column)].width = fit_width(texts, 6, 40)
     header_lines = 1
     for column in range(FIRST_TYPE_COLUMN, total_column + 1):
         ws.column_dimensions[get_column_letter(column)].width = TYPE_WIDTH

@@ -43,8 +43,8 @@ def write_totals(ws: Worksheet, view: View) -> None:
     put_text(ws, 2, 1, view.date_text, style=styles.NOTE)
     blocks = block_order(view)
     widths = (
-        fit_width([section_label(s) for s in document.sections] + [BLOCK_TITLE, *blocks], 12, 50),
-        fit_width([topic.title for _, topic in document.topics()], 12, 50),
+        fit_width([section_label(s) for s in document.sections] + blocks, 12, 64),
+        fit_width([topic.title for _, topic in document.topics()], 12, 64),
         12.0,
     )
     for letter, width in zip("ABC", widths, strict=True):
