@@ -12,7 +12,7 @@ from reportkit.view import View
 from reportkit.writers.pdf.body import section_title, topic_title
 from reportkit.writers.pdf.headings import Heading, OutlineEntry
 from reportkit.writers.pdf.styles import ACCENT, COLUMN, INK, MUTED, RULE, TINT, Styles
-from reportkit.writers.pdf.text import JText, Span
+from reportkit.writers.pdf.text import Align, JText, Span, TextStyle
 from reportkit.writers.pdf.tilemap import SHADES, japan_map
 
 TITLE = "取組事例の概要"
@@ -21,7 +21,7 @@ MAP_NOTE = (
 )
 
 
-def _cell(text: str, style, indent: float = 0.0, align: str = "left") -> JText:
+def _cell(text: str, style: TextStyle, indent: float = 0.0, align: Align = "left") -> JText:
     return JText([Span(text, style)], leading=style.size * 1.35, indent=indent, align=align)
 
 
@@ -66,21 +66,25 @@ def counts_table(view: View, styles: Styles) -> Table:
     rows: list[list[Flowable]] = [[_cell("項目", strong), _cell("事例数", strong, align="right")]]
     tinted: list[int] = []
     total = 0
-    for section in view.document.sections:
-        count = len(section.cases)
-        total += count
-        tinted.append(len(rows))
-        rows.append(
-            [_cell(section_title(section), strong), _cell(f"{count:,}件", strong, align="right")]
-        )
-        for topic_section, topic, topic_count in cases_by_topic(view.document):
-            if topic_section is section and not topic.implicit:
-                rows.append(
-                    [
-                        _cell(topic_title(topic), label, indent=label.size),
-                        _cell(f"{topic_count:,}件", label, align="right"),
-                    ]
-                )
+    current = None
+    for section, topic, count in cases_by_topic(view.document):
+        if section is not current:
+            current = section
+            total += len(section.cases)
+            tinted.append(len(rows))
+            rows.append(
+                [
+                    _cell(section_title(section), strong),
+                    _cell(f"{len(section.cases):,}件", strong, align="right"),
+                ]
+            )
+        if not topic.implicit:
+            rows.append(
+                [
+                    _cell(topic_title(topic), label, indent=label.size),
+                    _cell(f"{count:,}件", label, align="right"),
+                ]
+            )
     rows.append([_cell("合計", strong), _cell(f"{total:,}件", strong, align="right")])
     table = Table(rows, colWidths=[COLUMN - 60, 60], repeatRows=1)
     commands = [

@@ -130,10 +130,6 @@ class JText(Flowable):
 
     # -- layout ------------------------------------------------------------------------
 
-    @property
-    def plain_text(self) -> str:
-        return self._body.text + self._tail.text
-
     def _layout(self, avail: float) -> list[list[_Segment]]:
         if self._frozen or self._laid_width == avail:
             return self._rows
