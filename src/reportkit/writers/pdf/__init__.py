@@ -15,3 +15,10 @@ from reportkit.writers.pdf.document import build
 def render(view: View) -> bytes:
     """The PDF handout of ``view`` (byte-identical for the same view)."""
     return build(view)
+
+
+def fingerprint(view: View) -> str:
+    """The font files the handout may use (see :func:`fonts.inventory`)."""
+    from reportkit.writers.pdf.fonts import inventory
+
+    return inventory(view.fonts)

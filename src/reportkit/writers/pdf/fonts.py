@@ -273,3 +273,15 @@ def widths(font_name: str) -> WidthOf:
         return width
 
     return cid
+
+
+def inventory(config: Fonts) -> str:
+    """Which font files a handout could use, cheaply (no font is loaded).
+
+    Builds hash it with their other inputs, so installing or removing a font, or
+    choosing another, rebuilds the handout instead of skipping it as unchanged.
+    """
+    files = _file_map(SEARCH_DIRS)
+    chosen = [p for p in (config.pdf_body, config.pdf_heading) if p is not None]
+    chosen += [files[c.filename.lower()] for c in BODY + HEADING + STRONG if c.filename.lower() in files]
+    return "\n".join(f"{p}:{p.stat().st_size if p.is_file() else 0}" for p in chosen)
