@@ -514,6 +514,23 @@ def test_writer_refuses_characters_excel_cannot_hold(real_view: View, bad: str) 
     assert "IllegalCharacter" not in message
 
 
+def test_writer_refuses_text_longer_than_a_cell(real_view: View) -> None:
+    document = real_view.document.model_copy(deep=True)
+    case = document.sections[0].topics[0].cases[0]
+    case.runs[-1].text += "あ" * 32_767
+    view = real_view.model_copy(update={"document": document})
+    with pytest.raises(BuildError, match=f"torikumi-jirei.md:{case.line}: error: case 1-1-1"):
+        render(view)
+
+
+def test_block_table_shows_the_national_picture(real_view: View) -> None:
+    view = real_view.model_copy(update={"national": {"東北": 40, "九州": 12}})
+    ws = workbook_of(render(view))[TOTALS]
+    rows = {r[0]: r[1:] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert rows["ブロック"] == ("事例数", "全国の事例数")
+    assert rows["東北"] == (10, 40) and rows["九州"] == (6, 12) and rows["近畿"] == (12, 0)
+
+
 def test_writer_refuses_an_unresolved_document(real_document: Document, real_view: View) -> None:
     view = real_view.model_copy(update={"document": real_document})
     with pytest.raises(BuildError, match="not resolved"):

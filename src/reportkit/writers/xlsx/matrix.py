@@ -117,7 +117,7 @@ def _actor_row(
 ) -> list[tuple[int, int]]:
     """Write one actor's row; return its (column, count) pairs, the total included."""
     actor, entity = entry.actor, entry.entity
-    origin = Origin(path, actor.line, f"actor {actor.written}")
+    origin = Origin(path, actor.line, f"actor {actor.written!r}")
     group = actor.group
     if group is None:
         put_number(ws, row, 1, int(entity.code), styles.CODE)

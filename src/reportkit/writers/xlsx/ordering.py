@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportkit.model import Case, Document
+from reportkit.model import Actor, Case
 from reportkit.view import View
 
 
@@ -16,24 +16,21 @@ def block_order(view: View) -> list[str]:
     """
     if view.blocks:
         return list(view.blocks)
-    lowest = _lowest_codes(view.document, "block")
+    lowest = _lowest_codes((actor for _, actor in view.document.actors()), "block")
     return sorted(lowest, key=lambda block: (lowest[block], block))
-
-
-def _lowest_codes(document: Document, field: str) -> dict[str, str]:
-    lowest: dict[str, str] = {}
-    for _, actor in document.actors():
-        if actor.entity is not None:
-            name = getattr(actor.entity, field)
-            lowest[name] = min(lowest.get(name, actor.entity.code), actor.entity.code)
-    return lowest
 
 
 def by_code(case: Case, names: Iterable[str], field: str) -> list[str]:
     """``names`` (prefectures or blocks of ``case``) by the lowest 団体コード behind each."""
+    lowest = _lowest_codes(case.attribution.actors, field)
+    return sorted(names, key=lambda name: (lowest.get(name, "~"), name))
+
+
+def _lowest_codes(actors: Iterable[Actor], field: str) -> dict[str, str]:
+    """The lowest code of the actors in each prefecture or block (``field`` of entity)."""
     lowest: dict[str, str] = {}
-    for actor in case.attribution.actors:
+    for actor in actors:
         if actor.entity is not None:
             name = getattr(actor.entity, field)
             lowest[name] = min(lowest.get(name, actor.entity.code), actor.entity.code)
-    return sorted(names, key=lambda name: (lowest.get(name, "~"), name))
+    return lowest
