@@ -70,3 +70,14 @@ def test_attribution_without_actor_rejected(real_document: Document) -> None:
 
 def test_real_source_path_is_the_default_input() -> None:
     assert REAL_SOURCE.exists()
+
+
+def test_control_characters_rejected_with_line(real_document: Document) -> None:
+    data = json.loads(render_json(real_document))
+    case = data["sections"][0]["topics"][1]["cases"][0]
+    case["runs"][0]["text"] = "本\u000b文"
+    with pytest.raises(SourceError) as caught:
+        read_json(json.dumps(data, ensure_ascii=False), "doc.json")
+    problem = caught.value.problems[0]
+    assert problem.line == real_document.sections[0].topics[1].cases[0].line
+    assert "U+000B" in problem.message

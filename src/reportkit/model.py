@@ -15,13 +15,25 @@ writers never look names up themselves.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 1
+
+
+def _printable(text: str) -> str:
+    """Refuse control characters: Word, Excel and PDF cannot carry them."""
+    for char in text:
+        if char not in "\t\n" and (unicodedata.category(char) == "Cc" or char in "\ufffe\uffff"):
+            raise ValueError(f"control character U+{ord(char):04X} is not allowed in the text")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_printable)]
 
 
 class _Node(BaseModel):
@@ -44,7 +56,7 @@ class LocalGovernment(_Node):
     """One entry of the gazetteer: an official local government."""
 
     code: str = Field(pattern=r"^\d{5}$", description="全国地方公共団体コード without check digit")
-    name: str = Field(description="official name, e.g. 横浜市港北区 or 府中市")
+    name: Text = Field(description="official name, e.g. 横浜市港北区 or 府中市")
     kana: str = ""
     kind: Kind
     prefecture: str = Field(description="prefecture name, e.g. 東京都")
@@ -64,7 +76,7 @@ class LocalGovernment(_Node):
 class Group(_Node):
     """An unnamed group of municipalities, e.g. 静岡県内7市."""
 
-    prefecture: str = Field(description="prefecture as written, e.g. 静岡県")
+    prefecture: Text = Field(description="prefecture as written, e.g. 静岡県")
     count: int = Field(gt=0)
     kind: str = Field(description="市, 町, 村 or a combination such as 市町村")
 
@@ -72,7 +84,7 @@ class Group(_Node):
 class Actor(_Node):
     """One actor named in an attribution, as written in the source."""
 
-    written: str = Field(min_length=1, description="the name exactly as the source writes it")
+    written: Text = Field(min_length=1, description="the name exactly as the source writes it")
     line: int = Field(ge=0)
     column: int = Field(ge=0, description="1-based column of the name in its line")
     group: Group | None = None
@@ -104,7 +116,7 @@ OpenList = Literal["等", "等多数"]
 class Attribution(_Node):
     """Who did it: the 【…】 or trailing (…) at the end of a case."""
 
-    written: str = Field(description="the text between the brackets, as written")
+    written: Text = Field(description="the text between the brackets, as written")
     brackets: Literal["【】", "()"] = "【】"
     actors: list[Actor] = Field(default_factory=list)
     open_list: OpenList | None = Field(
@@ -135,7 +147,7 @@ class Attribution(_Node):
 class Run(_Node):
     """A stretch of case text, emphasised (**…** in the source) or not."""
 
-    text: str = Field(min_length=1)
+    text: Text = Field(min_length=1)
     emphasis: bool = False
 
 
@@ -174,7 +186,7 @@ class Topic(_Node):
     """An initiative type (中項目, the heading in parentheses)."""
 
     number: int = Field(ge=1, description="position within its section, from 1")
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     implicit: bool = Field(
         default=False,
         description="the section has no topic headings; this topic stands for the section",
@@ -187,7 +199,7 @@ class Section(_Node):
     """A numbered section (大項目)."""
 
     number: int = Field(ge=1)
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     line: int = Field(ge=0)
     topics: list[Topic] = Field(min_length=1)
 
@@ -200,9 +212,9 @@ class Document(_Node):
     """A collection of case examples: the whole source document."""
 
     schema_version: Literal[1] = SCHEMA_VERSION
-    title: str = Field(min_length=1)
-    subtitle: str | None = None
-    note: str | None = Field(default=None, description="the ※ note on where the cases come from")
+    title: Text = Field(min_length=1)
+    subtitle: Text | None = None
+    note: Text | None = Field(default=None, description="the ※ note on where the cases come from")
     source: str = Field(default="", description="file name of the source, without directories")
     sections: list[Section] = Field(min_length=1)
 
