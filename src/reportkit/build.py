@@ -9,6 +9,7 @@ it was, and two builds started together leave one consistent set.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -79,10 +80,23 @@ def library_versions() -> dict[str, str]:
     return found
 
 
-def input_key(target: Target, versions: dict[str, str]) -> str:
-    """A hash of everything an output depends on: view, format, program versions."""
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of reportkit's own code and data, so a changed writer is never skipped."""
+    package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    digest.update(f"{target.fmt}\0{__version__}\0{json.dumps(versions, sort_keys=True)}\0".encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".tsv", ".toml"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_key(target: Target, versions: dict[str, str]) -> str:
+    """A hash of everything an output depends on: view, format, code and library versions."""
+    digest = hashlib.sha256()
+    header = f"{target.fmt}\0{__version__}\0{code_fingerprint()}\0{json.dumps(versions, sort_keys=True)}\0"
+    digest.update(header.encode())
     digest.update(writers.fingerprint(target.fmt, target.view).encode())
     digest.update(target.view.model_dump_json().encode())
     return digest.hexdigest()
