@@ -76,6 +76,7 @@ class Measure:
     """Repeated timings of one thing, with its peak memory (bytes) when measured."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds, children included
     peak: int | None = None
     error: str | None = None
     note: str | None = None
@@ -83,6 +84,17 @@ class Measure:
     @property
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    def add(self, other: Measure) -> None:
+        """Add the runs of ``other``; keep the larger peak (and its note)."""
+        self.seconds += other.seconds
+        self.cpu += other.cpu
+        if (other.peak or 0) >= (self.peak or 0):
+            self.peak, self.note = other.peak, other.note
 
 
 # -- fresh processes ---------------------------------------------------------------------
@@ -123,7 +135,8 @@ started = time.perf_counter()
 child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 print(child.pid, flush=True)
 _, status, usage = os.wait4(child.pid, 0)
-print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+cpu = usage.ru_utime + usage.ru_stime
+print(time.perf_counter() - started, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
 """
 
 
@@ -157,9 +170,9 @@ def run_process(command: list[str], *, cwd: Path = ROOT, sample: bool = False) -
     stop.set()
     if sample:
         thread.join()
-    seconds, maxrss_kb, code = result.split()
+    seconds, cpu, maxrss_kb, code = result.split()
     maxrss = int(maxrss_kb) * 1024
-    measure = Measure([float(seconds)], peak=max(maxrss, peak_tree))
+    measure = Measure([float(seconds)], [float(cpu)], peak=max(maxrss, peak_tree))
     if sample:
         measure.note = f"maxrss {maxrss / 2**20:.0f} MB, tree PSS {peak_tree / 2**20:.0f} MB"
     if int(code) != 0:
@@ -196,8 +209,7 @@ def floors(runs: int) -> dict[str, Measure]:
             if one.error:
                 found[name] = one
                 continue
-            found[name].seconds += one.seconds
-            found[name].peak = max(found[name].peak or 0, one.peak or 0)
+            found[name].add(one)
     return found
 
 
@@ -212,9 +224,7 @@ def build_process(source: Path, runs: int, work: Path) -> Measure:
         shutil.rmtree(out, ignore_errors=True)
         if one.error:
             return one
-        result.seconds += one.seconds
-        if (one.peak or 0) >= (result.peak or 0):
-            result.peak, result.note = one.peak, one.note
+        result.add(one)
     return result
 
 
@@ -302,7 +312,7 @@ def stages(
             if name in failed:
                 continue
             gc.collect()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             try:
                 step(state)
             except Exception as exc:
@@ -312,6 +322,7 @@ def stages(
                     return found
                 continue
             found[name].seconds.append(time.perf_counter() - started)
+            found[name].cpu.append(time.process_time() - cpu)
         sizes = {f: state[f] for f in fmts if f in state}
     for fmt, size in sizes.items():
         found[fmt].note = f"{size / 1e6:.2f} MB"
@@ -333,11 +344,14 @@ def stages(
 
 
 # -- report ------------------------------------------------------------------------------
-def growth(small: Measure, big: Measure, n_small: int, n_big: int) -> float | None:
-    """k in time ∝ N^k between two sizes."""
-    if small.median is None or big.median is None or small.median <= 0:
+def growth(
+    small: Measure, big: Measure, n_small: int, n_big: int, *, cpu: bool = False
+) -> float | None:
+    """k in time ∝ N^k between two sizes (wall time, or CPU time with ``cpu``)."""
+    a, b = (small.cpu_median, big.cpu_median) if cpu else (small.median, big.median)
+    if a is None or b is None or a <= 0 or small.error or big.error:
         return None
-    return math.log(big.median / small.median) / math.log(n_big / n_small)
+    return math.log(b / a) / math.log(n_big / n_small)
 
 
 def machine() -> dict[str, Any]:
@@ -367,20 +381,22 @@ def machine() -> dict[str, Any]:
     }
 
 
-def _time(m: Measure | None) -> str:
-    if m is None:
+def _seconds(value: float | None) -> str:
+    if value is None:
         return "—"
-    if m.error:
-        return "n/a"
-    if m.median is None:
-        return "—"
-    value = m.median
-    text = f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
-    return text + (f" ({len(m.seconds)}×)" if len(m.seconds) != 1 else " (1×)")
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
 def _mb(m: Measure | None) -> str:
     return "—" if m is None or m.peak is None or m.error else f"{m.peak / 2**20:.0f} MB"
+
+
+def _cell(m: Measure | None) -> str:
+    if m is None:
+        return "—"
+    if m.error:
+        return "n/a"
+    return f"{_seconds(m.median)} / {_seconds(m.cpu_median)} {_mb(m):>6}"
 
 
 def report(data: dict[str, Any], floors_found: dict[str, Measure], sizes: list[int]) -> str:
@@ -388,38 +404,54 @@ def report(data: dict[str, Any], floors_found: dict[str, Measure], sizes: list[i
     add = lines.append
     info = data["machine"]
     add(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}")
-    add(f"load average at start: {info['load_average']}")
+    add(f"load average at start: {info['load_average']}, at end: {data['load_end']}")
     add("")
     base = floors_found["python -c pass"].median or 0
-    add("Floor (fresh processes, median)")
-    add(f"  {'command':<28} {'time':>16} {'minus python':>13} {'peak RSS':>9}")
+    add("Floor: fresh processes, median wall time (CPU time), peak RSS")
+    add(f"  {'command':<28} {'wall':>9} {'cpu':>9} {'− python':>9} {'peak':>7}  runs")
     for name, m in floors_found.items():
         if m.error:
             add(f"  {name:<28} {m.error}")
             continue
-        extra = f"{(m.median - base) * 1000:.1f} ms" if name != "python -c pass" else ""
-        add(f"  {name:<28} {_time(m):>16} {extra:>13} {_mb(m):>9}")
+        extra = _seconds((m.median or 0) - base) if name != "python -c pass" else ""
+        add(
+            f"  {name:<28} {_seconds(m.median):>9} {_seconds(m.cpu_median):>9} {extra:>9} "
+            f"{_mb(m):>7}  {len(m.seconds)}"
+        )
     add("")
-    columns = ["real (61)"] + [f"{n:,}" for n in sizes]
     results: dict[str, dict[str, Measure]] = data["_measures"]
-    add("Stages (median time, peak memory: tracemalloc in-process, RSS for build)")
-    header = f"  {'stage':<10}" + "".join(f" {c:>26}" for c in columns)
-    if len(sizes) >= 2:
-        header += f"  k {sizes[0]:,}→{sizes[-1]:,}"
-    add(header)
     keys = ["real", *[str(n) for n in sizes]]
+    add(
+        "Stages: median wall / CPU time, peak memory (in-process stages: tracemalloc; "
+        "build: RSS/PSS of the process tree)"
+    )
+    header = f"  {'stage':<9}" + f" {'real (61)':>27}" + "".join(f" {n:>27,}" for n in sizes)
+    if len(sizes) >= 2:
+        header += f"  k wall (cpu) {sizes[0]:,}→{sizes[-1]:,}"
+    add(header)
     for stage in (*STAGES, "build"):
-        row = f"  {stage:<10}"
+        row = f"  {stage:<9}"
         for key in keys:
-            m = results.get(key, {}).get(stage)
-            cell = f"{_time(m)} {_mb(m):>7}" if m and not m.error else ("n/a" if m else "—")
-            row += f" {cell:>26}"
+            row += f" {_cell(results.get(key, {}).get(stage)):>27}"
         if len(sizes) >= 2:
             small = results.get(str(sizes[0]), {}).get(stage)
             big = results.get(str(sizes[-1]), {}).get(stage)
-            k = growth(small, big, sizes[0], sizes[-1]) if small and big else None
-            row += f"  {k:.2f}" if k is not None else "  —"
+            if small and big:
+                k = growth(small, big, sizes[0], sizes[-1])
+                kc = growth(small, big, sizes[0], sizes[-1], cpu=True)
+                row += f"  {k:.2f} ({kc:.2f})" if k is not None and kc is not None else "  —"
         add(row)
+    runs = ", ".join(
+        f"{key}: {len(r['read'].seconds)}"
+        + (f" (build {len(r['build'].seconds)})" if "build" in r else "")
+        for key, r in results.items()
+        if "read" in r
+    )
+    add(f"  runs per stage: {runs}")
+    for key, r in results.items():
+        build = r.get("build")
+        if build and build.note and not build.error:
+            add(f"  build {key}: peak {build.note}")
     notes = sorted(
         {f"{stage}: {m.error}" for r in results.values() for stage, m in r.items() if m.error}
     )
@@ -435,6 +467,7 @@ def report(data: dict[str, Any], floors_found: dict[str, Measure], sizes: list[i
 def targets(
     floors_found: dict[str, Measure], results: dict[str, dict[str, Measure]], sizes: list[int]
 ) -> list[str]:
+    """One line per target of issue 8: PASS, FAIL or — (not measured), with the figures."""
     out = []
 
     def verdict(ok: bool | None) -> str:
@@ -442,64 +475,65 @@ def targets(
 
     floor = floors_found["import floor (all five)"].median
     build = results.get("real", {}).get("build")
-    if floor and build and build.median:
+    limit = TARGETS["build_real_vs_import_floor"]
+    if floor and build and build.median and not build.error:
         ratio = build.median / floor
-        limit = TARGETS["build_real_vs_import_floor"]
         out.append(
-            f"{verdict(ratio < limit)} build --format all (real) = {build.median:.3f} s = "
-            f"{ratio:.2f} × import floor {floor:.3f} s (target < {limit})"
+            f"{verdict(ratio < limit)} build --format all (real) {build.median:.2f} s = "
+            f"{ratio:.2f} × import floor {floor:.2f} s (target < {limit} ×)"
         )
     else:
-        out.append("— build --format all (real): not measured")
+        why = build.error if build and build.error else "not measured"
+        out.append(f"—    build --format all (real): {why}")
     click_floor = floors_found["import click"].median
     helped = floors_found["reportkit --help"].median
     if click_floor and helped:
         ratio = helped / click_floor
         limit = TARGETS["help_vs_click"]
         out.append(
-            f"{verdict(ratio < limit)} reportkit --help = {helped * 1000:.1f} ms = {ratio:.2f} × "
-            f"(python -c pass + import click) {click_floor * 1000:.1f} ms (target < {limit})"
+            f"{verdict(ratio < limit)} reportkit --help {helped * 1000:.0f} ms = {ratio:.2f} × "
+            f"(python -c pass + import click) {click_floor * 1000:.0f} ms (target < {limit} ×)"
         )
     if len(sizes) >= 2:
-        ks = {}
-        for stage in (*STAGES, "build"):
-            small = results.get(str(sizes[0]), {}).get(stage)
-            big = results.get(str(sizes[-1]), {}).get(stage)
-            if small and big:
-                k = growth(small, big, sizes[0], sizes[-1])
+        for cpu in (False, True):
+            ks = {}
+            for stage in (*STAGES, "build"):
+                small = results.get(str(sizes[0]), {}).get(stage)
+                big = results.get(str(sizes[-1]), {}).get(stage)
+                k = growth(small, big, sizes[0], sizes[-1], cpu=cpu) if small and big else None
                 if k is not None:
                     ks[stage] = k
-        if ks:
-            worst = max(ks, key=ks.__getitem__)
-            limit = TARGETS["k_max"]
-            out.append(
-                f"{verdict(ks[worst] <= limit)} growth {sizes[0]:,}→{sizes[-1]:,}: worst k = "
-                f"{ks[worst]:.2f} ({worst}); "
-                + ", ".join(f"{s} {k:.2f}" for s, k in ks.items())
-                + f" (target ≤ {limit})"
-            )
+            if ks:
+                worst = max(ks, key=ks.__getitem__)
+                limit = TARGETS["k_max"]
+                out.append(
+                    f"{verdict(ks[worst] <= limit)} growth {sizes[0]:,}→{sizes[-1]:,} "
+                    f"({'CPU' if cpu else 'wall'} time): worst k {ks[worst]:.2f} ({worst}); "
+                    + ", ".join(f"{s} {k:.2f}" for s, k in ks.items())
+                    + f" (target ≤ {limit})"
+                )
     big = results.get(str(sizes[-1]), {}).get("build") if sizes else None
-    if big and big.median:
+    if big and big.median and not big.error:
         mb = (big.peak or 0) / 2**20
         ok = big.median < TARGETS["big_build_seconds"] and mb < TARGETS["big_build_mb"]
         out.append(
-            f"{verdict(ok)} {sizes[-1]:,} cases, build --format all: {big.median:.1f} s, "
-            f"peak {mb:.0f} MB (target < 60 s, < 1 GB)"
+            f"{verdict(ok)} {sizes[-1]:,} cases, build --format all: {big.median:.1f} s "
+            f"(CPU {big.cpu_median or 0:.1f} s), peak {mb:.0f} MB (target < 60 s, < 1 GB)"
         )
     parse = results.get("real", {})
-    if parse.get("read") and parse.get("resolve") and parse["read"].median:
-        total = sum(parse[s].median or 0 for s in ("read", "resolve", "validate") if s in parse)
+    if all(parse.get(s) and parse[s].median for s in ("read", "resolve", "validate")):
+        total = sum(parse[s].median or 0 for s in ("read", "resolve", "validate"))
+        process = floors_found["reportkit validate (real)"].median or 0
         out.append(
-            f"   parse + validate of the real source in process (read + resolve + lint): "
-            f"{total * 1000:.1f} ms; `reportkit validate` as a process: "
-            f"{(floors_found['reportkit validate (real)'].median or 0) * 1000:.1f} ms"
+            f"     parse + validate of the real source (read + resolve + lint, in process): "
+            f"{total * 1000:.1f} ms; `reportkit validate` as a process: {process * 1000:.0f} ms"
         )
     return out
 
 
 def _as_json(value: Any) -> Any:
     if isinstance(value, Measure):
-        return asdict(value) | {"median": value.median}
+        return asdict(value) | {"median": value.median, "cpu_median": value.cpu_median}
     if isinstance(value, dict):
         return {k: _as_json(v) for k, v in value.items() if not k.startswith("_")}
     return value
@@ -554,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     data["stages"] = results
     data["_measures"] = results
     data["targets"] = targets(floor, results, sizes)
+    data["load_end"] = [round(x, 2) for x in os.getloadavg()]
     data["writers"] = {f: s or "ok" for f, s in status.items()}
     print(report(data, floor, sizes))
     if args.json:
