@@ -213,21 +213,6 @@ def floors(runs: int) -> dict[str, Measure]:
     return found
 
 
-def build_process(source: Path, runs: int, work: Path) -> Measure:
-    """``reportkit build --format all --force`` into a fresh directory, ``runs`` times."""
-    result = Measure()
-    for index in range(runs):
-        out = work / f"out-{source.stem}-{index}"
-        command = [*_reportkit_command(), "build", "--format", "all", "--force", "-q"]
-        command += ["--source", str(source), "--output-dir", str(out)]
-        one = run_process(command, sample=True)
-        shutil.rmtree(out, ignore_errors=True)
-        if one.error:
-            return one
-        result.add(one)
-    return result
-
-
 # -- stages in this process -------------------------------------------------------------
 def writer_status() -> dict[str, str | None]:
     """None for a usable writer, else why it cannot be benchmarked."""
@@ -294,53 +279,77 @@ def warm_up(status: dict[str, str | None]) -> None:
                 return
 
 
-def stages(
-    source: Path, runs: int, status: dict[str, str | None], memory: bool
-) -> dict[str, Measure]:
-    """Median timings of each stage (and, with ``memory``, peaks from one traced run)."""
-    fmts = [f for f in FORMATS if status[f] is None]
-    steps = _stage_functions(source, fmts)
-    found = {name: Measure() for name, _ in steps}
-    for fmt in FORMATS:
-        if status[fmt] is not None:
-            found[fmt] = Measure(error=status[fmt])
-    failed: set[str] = set()
-    sizes: dict[str, int] = {}
-    for _ in range(runs):
+class SourceBench:
+    """The measures of one source: stage runs in this process, builds as processes.
+
+    Runs are done one at a time (:meth:`run_stages`, :meth:`run_build`) so that the main
+    loop can take the sources in turns: a change in the load of a shared machine then
+    touches every size alike instead of skewing the growth exponents.
+    """
+
+    def __init__(self, key: str, source: Path, status: dict[str, str | None]) -> None:
+        self.key = key
+        self.source = source
+        self.fmts = [f for f in FORMATS if status[f] is None]
+        self.steps = _stage_functions(source, self.fmts)
+        self.found = {name: Measure() for name, _ in self.steps}
+        for fmt in FORMATS:
+            if status[fmt] is not None:
+                self.found[fmt] = Measure(error=status[fmt])
+        self.failed: set[str] = set()
+
+    def run_stages(self) -> None:
+        """One timed pass over every stage."""
         state: dict[str, Any] = {}
-        for name, step in steps:
-            if name in failed:
+        for name, step in self.steps:
+            if name in self.failed:
                 continue
             gc.collect()
             started, cpu = time.perf_counter(), time.process_time()
             try:
                 step(state)
             except Exception as exc:
-                found[name].error = f"{type(exc).__name__}: {exc}"[:200]
-                failed.add(name)
-                if name in ("read", "resolve", "view"):
-                    return found
+                self.found[name].error = f"{type(exc).__name__}: {exc}"[:200]
+                self.failed.add(name)
+                if name in ("read", "resolve", "view"):  # later stages need it
+                    self.failed.update(n for n, _ in self.steps)
                 continue
-            found[name].seconds.append(time.perf_counter() - started)
-            found[name].cpu.append(time.process_time() - cpu)
-        sizes = {f: state[f] for f in fmts if f in state}
-    for fmt, size in sizes.items():
-        found[fmt].note = f"{size / 1e6:.2f} MB"
-    if memory:
-        state = {}
+            self.found[name].seconds.append(time.perf_counter() - started)
+            self.found[name].cpu.append(time.process_time() - cpu)
+        for fmt in self.fmts:
+            if fmt in state:
+                self.found[fmt].note = f"{state[fmt] / 1e6:.2f} MB"
+
+    def run_memory(self) -> None:
+        """One pass under tracemalloc: each stage's peak above what existed before it."""
+        state: dict[str, Any] = {}
         tracemalloc.start()
         try:
-            for name, step in steps:
-                if name in failed:
+            for name, step in self.steps:
+                if name in self.failed:
                     continue
                 gc.collect()
                 base = tracemalloc.get_traced_memory()[0]
                 tracemalloc.reset_peak()
                 step(state)
-                found[name].peak = tracemalloc.get_traced_memory()[1] - base
+                self.found[name].peak = tracemalloc.get_traced_memory()[1] - base
         finally:
             tracemalloc.stop()
-    return found
+
+    def run_build(self, work: Path) -> None:
+        """One ``reportkit build --format all --force`` into a fresh directory."""
+        measure = self.found.setdefault("build", Measure())
+        if measure.error:
+            return
+        out = work / f"out-{self.key}"
+        command = [*_reportkit_command(), "build", "--format", "all", "--force", "-q"]
+        command += ["--source", str(self.source), "--output-dir", str(out)]
+        one = run_process(command, sample=True)
+        shutil.rmtree(out, ignore_errors=True)
+        if one.error:
+            measure.error = one.error
+        else:
+            measure.add(one)
 
 
 # -- report ------------------------------------------------------------------------------
@@ -579,11 +588,23 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(generate(n, args.seed), encoding="utf-8")
             sources.append((str(n), path, runs_for(n)))
         warm_up(status)
-        for key, path, (runs, builds) in sources:
-            print(f"measuring {key} ({runs} runs, {builds} builds)…", file=sys.stderr)
-            results[key] = stages(path, runs, status, memory=not args.no_memory)
-            if build:
-                results[key]["build"] = build_process(path, builds, work)
+        benches = [(SourceBench(key, path, status), runs) for key, path, runs in sources]
+        for turn in range(max(runs for _, (runs, _) in benches)):
+            print(f"stage runs, round {turn + 1}…", file=sys.stderr)
+            for bench, (runs, _) in benches:
+                if turn < runs:
+                    bench.run_stages()
+        if not args.no_memory:
+            print("peak memory (tracemalloc)…", file=sys.stderr)
+            for bench, _ in benches:
+                bench.run_memory()
+        if build:
+            for turn in range(max(builds for _, (_, builds) in benches)):
+                print(f"builds, round {turn + 1}…", file=sys.stderr)
+                for bench, (_, builds) in benches:
+                    if turn < builds:
+                        bench.run_build(work)
+        results = {bench.key: bench.found for bench, _ in benches}
     data["floors"] = floor
     data["stages"] = results
     data["_measures"] = results
