@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -61,4 +63,19 @@ def real_view() -> View:
             date=date(2026, 11, 26),
             organisation="厚生労働省社会・援護局地域福祉課生活困窮者自立支援室",
         ),
+    )
+
+
+def run_cli(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``reportkit ARGS`` in a fresh process, as a user would (``env``: the whole environment)."""
+    return subprocess.run(
+        [sys.executable, "-m", "reportkit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=env,
     )

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from reportkit import writers
 from reportkit.cli import main
 
-from .conftest import EPOCH, REAL_SOURCE, ROOT
+from .conftest import EPOCH, REAL_SOURCE, ROOT, run_cli
 
 OUTPUTS = ("torikumi-jirei.pdf", "torikumi-jirei.docx", "torikumi-jirei.xlsx")
 
@@ -42,15 +42,7 @@ def project(tmp_path: Path, name: str = "project") -> Path:
 def cli(
     root: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env=env,
-    )
+    return run_cli(*args, cwd=root, env=env)
 
 
 def hashes(directory: Path) -> dict[str, str]:

@@ -11,21 +11,12 @@ from click.testing import CliRunner
 
 from reportkit.cli import main
 
-from .conftest import REAL_SOURCE, ROOT
+from .conftest import REAL_SOURCE, ROOT, run_cli
 
 WRITER_LIBRARIES = ("reportlab", "docx", "openpyxl")
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the installed CLI as a user would, in a fresh process."""
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+run = run_cli
 
 
 def test_version_and_help() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from reportkit.model import Document
 from reportkit.readers import read_markdown
 from reportkit.resolve import resolve
 
-from .conftest import REAL_SOURCE, ROOT
+from .conftest import REAL_SOURCE, run_cli
 
 
 def test_real_source_warns_once_about_harowaku(real_document: Document) -> None:
@@ -97,15 +95,7 @@ def test_custom_and_broken_word_lists(tmp_path: Path) -> None:
 
 
 def test_validate_prints_the_warning_and_strict_fails() -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reportkit", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+    run = run_cli
 
     done = run("validate")
     assert done.returncode == 0, done.stderr

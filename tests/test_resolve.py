@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from reportkit.model import Actor, Attribution, Case, Document, Group, Kind, Run
 from reportkit.readers import read_markdown
 from reportkit.resolve import lookup, resolve
 
-from .conftest import REAL_SOURCE, ROOT
+from .conftest import REAL_SOURCE, run_cli
 from .test_gazetteer import OFFICIAL_CODES
 
 HEAD = "表題\n1. 節\n(話題)\n"
@@ -173,15 +171,7 @@ def _prefecture_names() -> list[str]:
     return [e.name for e in gazetteer.load().prefectures()]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+run = run_cli
 
 
 def test_actors_command_csv() -> None:

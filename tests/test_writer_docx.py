@@ -7,7 +7,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +24,7 @@ from reportkit.model import Case
 from reportkit.view import Fonts, View
 from reportkit.writers.docx import render
 
-from .conftest import EPOCH, REAL_SOURCE, ROOT
+from .conftest import EPOCH, REAL_SOURCE, run_cli
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EMPHASIS_STYLES = {"強調", "出典（強調）"}
@@ -432,15 +431,7 @@ def test_libreoffice_converts_it_and_shows_every_case(
 # -- command line ------------------------------------------------------------------------
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+cli = run_cli
 
 
 SMALL = (

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import unicodedata
 import zipfile
 from collections import Counter
@@ -28,7 +27,7 @@ from reportkit.model import Actor, Case, Document
 from reportkit.view import View
 from reportkit.writers.xlsx import render
 
-from .conftest import EPOCH, REAL_SOURCE, ROOT
+from .conftest import EPOCH, REAL_SOURCE, run_cli
 
 MATRIX, CASES, TOTALS = "マトリクス", "事例一覧", "集計"
 FIXED = ["団体コード", "都道府県", "名称", "種別", "ブロック"]
@@ -557,15 +556,7 @@ def test_properties_and_zip_times_come_from_the_view(real_bytes: bytes) -> None:
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+    return run_cli(*args, env={**os.environ, **(env or {})})
 
 
 def test_two_cli_builds_have_equal_sha256(tmp_path: Path) -> None:
