@@ -30,11 +30,16 @@ def render(fmt: str, view: View) -> bytes:
     return module.render(view)
 
 
-def fingerprint(fmt: str, view: View) -> str:
-    """What else a writer's output depends on besides the view (e.g. the fonts it found).
+# Extra inputs a writer depends on besides the view, found without importing the writer's
+# library: module -> function(fonts) -> str.
+_FINGERPRINTS: dict[str, str] = {"pdf": "reportkit.writers.pdf.font_files"}
 
-    A writer may define ``fingerprint(view) -> str``; builds compare it to skip no-op work.
+
+def fingerprint(fmt: str, view: View) -> str:
+    """What else ``fmt``'s output depends on (the PDF: the font files it may pick).
+
+    Builds hash it with the view to skip unchanged outputs; it never imports a writer
+    library, so a no-op build stays cheap.
     """
-    module = importlib.import_module(f"reportkit.writers.{fmt}")
-    function = getattr(module, "fingerprint", None)
-    return function(view) if function else ""
+    module = _FINGERPRINTS.get(fmt)
+    return importlib.import_module(module).inventory(view.fonts) if module else ""

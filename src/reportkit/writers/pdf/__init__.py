@@ -9,16 +9,10 @@ fonts are chosen.
 from __future__ import annotations
 
 from reportkit.view import View
-from reportkit.writers.pdf.document import build
 
 
 def render(view: View) -> bytes:
     """The PDF handout of ``view`` (byte-identical for the same view)."""
+    from reportkit.writers.pdf.document import build  # reportlab loads only to render
+
     return build(view)
-
-
-def fingerprint(view: View) -> str:
-    """The font files the handout may use (see :func:`fonts.inventory`)."""
-    from reportkit.writers.pdf.fonts import inventory
-
-    return inventory(view.fonts)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -34,6 +33,14 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from reportkit.errors import BuildError
 from reportkit.view import Fonts
+from reportkit.writers.pdf.font_files import (
+    BODY,
+    HEADING,
+    STRONG,
+    Candidate,
+    default_dirs,
+    file_map,
+)
 
 log = logging.getLogger("reportkit.writers.pdf")
 
@@ -46,63 +53,8 @@ INSTALL_HINT = (
 _PROBE = "あ漢字"  # a Japanese font has all of these
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A font file to look for: its file name (any directory) and face index in a .ttc."""
-
-    filename: str
-    index: int = 0
-
-
-# Candidates per face, best first: Linux, then Windows, then macOS names.
-BODY: tuple[Candidate, ...] = (
-    Candidate("BIZUDMincho-Regular.ttf"),
-    Candidate("ipaexm.ttf"),
-    Candidate("ipam.ttf"),
-    Candidate("yumin.ttf"),  # 游明朝 (Windows 10/11)
-    Candidate("BIZ-UDMinchoM.ttc"),
-    Candidate("msmincho.ttc"),
-)
-HEADING: tuple[Candidate, ...] = (
-    Candidate("BIZUDGothic-Regular.ttf"),
-    Candidate("ipaexg.ttf"),
-    Candidate("ipag.ttf"),
-    Candidate("YuGothR.ttc"),  # 游ゴシック
-    Candidate("BIZ-UDGothicR.ttc"),
-    Candidate("msgothic.ttc"),
-    Candidate("Osaka.ttf"),  # macOS
-)
-STRONG: tuple[Candidate, ...] = (
-    Candidate("BIZUDGothic-Bold.ttf"),
-    Candidate("YuGothB.ttc"),
-    Candidate("BIZ-UDGothicB.ttc"),
-)
-
-
-def _default_dirs() -> tuple[Path, ...]:
-    home = Path.home()
-    windows = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
-    local = os.environ.get("LOCALAPPDATA")
-    return tuple(
-        p
-        for p in (
-            Path("/usr/share/fonts"),
-            Path("/usr/local/share/fonts"),
-            home / ".local/share/fonts",
-            home / ".fonts",
-            windows,
-            Path(local) / "Microsoft/Windows/Fonts" if local else None,
-            home / "Library/Fonts",
-            Path("/Library/Fonts"),
-            Path("/System/Library/Fonts/Supplemental"),
-            Path("/System/Library/Fonts"),
-        )
-        if p is not None
-    )
-
-
 #: Directories searched (recursively) for the candidate file names; tests replace it.
-SEARCH_DIRS: tuple[Path, ...] = _default_dirs()
+SEARCH_DIRS: tuple[Path, ...] = default_dirs()
 #: The fontconfig matcher; ``None`` disables step 3 (tests use that).
 FC_MATCH: str | None = "fc-match"
 _FC_PATTERNS = {"body": "serif:lang=ja", "heading": "sans-serif:lang=ja"}
@@ -133,19 +85,6 @@ class FontSet:
     @property
     def embedded(self) -> bool:
         return self.body.embedded and self.heading.embedded and self.strong.embedded
-
-
-def _file_map(dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """File name (lower case) -> first path found under ``dirs``, in directory order."""
-    found: dict[str, Path] = {}
-    for root in dirs:
-        if not root.is_dir():
-            continue
-        for folder, subdirs, files in os.walk(root):
-            subdirs.sort()
-            for name in sorted(files):
-                found.setdefault(name.lower(), Path(folder) / name)
-    return found
 
 
 @functools.cache
@@ -224,7 +163,7 @@ def _cid(name: str) -> Face:
 
 def find_fonts(config: Fonts) -> FontSet:
     """The faces for a handout, following the order in the module docstring."""
-    files = _file_map(SEARCH_DIRS)
+    files = file_map(SEARCH_DIRS)
     body = _configured(config.pdf_body, "body") if config.pdf_body else None
     heading = _configured(config.pdf_heading, "heading") if config.pdf_heading else None
     strong = heading
@@ -273,15 +212,3 @@ def widths(font_name: str) -> WidthOf:
         return width
 
     return cid
-
-
-def inventory(config: Fonts) -> str:
-    """Which font files a handout could use, cheaply (no font is loaded).
-
-    Builds hash it with their other inputs, so installing or removing a font, or
-    choosing another, rebuilds the handout instead of skipping it as unchanged.
-    """
-    files = _file_map(SEARCH_DIRS)
-    chosen = [p for p in (config.pdf_body, config.pdf_heading) if p is not None]
-    chosen += [files[c.filename.lower()] for c in BODY + HEADING + STRONG if c.filename.lower() in files]
-    return "\n".join(f"{p}:{p.stat().st_size if p.is_file() else 0}" for p in chosen)
