@@ -10,6 +10,7 @@ it was, and two builds started together leave one consistent set.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -92,13 +93,18 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def input_key(target: Target, versions: dict[str, str]) -> str:
+def view_digest(view: View) -> str:
+    """A hash of the whole view (document, meeting, timestamp, fonts)."""
+    return hashlib.sha256(view.model_dump_json().encode()).hexdigest()
+
+
+def input_key(target: Target, versions: dict[str, str], view_hash: str) -> str:
     """A hash of everything an output depends on: view, format, code and library versions."""
     digest = hashlib.sha256()
     header = f"{target.fmt}\0{__version__}\0{code_fingerprint()}\0{json.dumps(versions, sort_keys=True)}\0"
     digest.update(header.encode())
     digest.update(writers.fingerprint(target.fmt, target.view).encode())
-    digest.update(target.view.model_dump_json().encode())
+    digest.update(view_hash.encode())
     return digest.hexdigest()
 
 
@@ -106,6 +112,16 @@ def _render(fmt: str, view: View) -> tuple[bytes, float]:
     started = time.perf_counter()
     data = writers.render(fmt, view)
     return data, time.perf_counter() - started
+
+
+# Targets a forked worker inherits from its parent instead of receiving them pickled:
+# at 20,000 cases, pickling a view costs seconds and a copy of it in every worker.
+_INHERITED: list[Target] = []
+
+
+def _render_inherited(index: int) -> tuple[bytes, float]:
+    target = _INHERITED[index]
+    return _render(target.fmt, target.view)
 
 
 def _describe(exc: BaseException) -> str:
@@ -117,7 +133,11 @@ def _describe(exc: BaseException) -> str:
 def render_all(
     targets: list[Target], jobs: int
 ) -> tuple[dict[int, tuple[bytes, float]], dict[int, str]]:
-    """Render every target; returns (index -> (bytes, seconds), index -> error)."""
+    """Render every target; returns (index -> (bytes, seconds), index -> error).
+
+    With more than one job the targets render in worker processes: forked ones (Linux)
+    inherit the targets, spawned ones (macOS, Windows) receive them pickled.
+    """
     done: dict[int, tuple[bytes, float]] = {}
     failed: dict[int, str] = {}
     if jobs <= 1 or len(targets) <= 1:
@@ -127,17 +147,26 @@ def render_all(
             except Exception as exc:
                 failed[index] = _describe(exc)
         return done, failed
-    method = "fork" if sys.platform == "linux" else "spawn"
-    with ProcessPoolExecutor(min(jobs, len(targets)), multiprocessing.get_context(method)) as pool:
-        futures: dict[int, Future] = {
-            index: pool.submit(_render, target.fmt, target.view)
-            for index, target in enumerate(targets)
-        }
-        for index, future in futures.items():
-            try:
-                done[index] = future.result()
-            except Exception as exc:
-                failed[index] = _describe(exc)
+    fork = sys.platform == "linux"
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    _INHERITED[:] = targets
+    gc.freeze()  # keep the inherited objects' pages shared with the workers
+    try:
+        with ProcessPoolExecutor(min(jobs, len(targets)), context) as pool:
+            futures: dict[int, Future] = {
+                index: pool.submit(_render_inherited, index)
+                if fork
+                else pool.submit(_render, target.fmt, target.view)
+                for index, target in enumerate(targets)
+            }
+            for index, future in futures.items():
+                try:
+                    done[index] = future.result()
+                except Exception as exc:
+                    failed[index] = _describe(exc)
+    finally:
+        gc.unfreeze()
+        _INHERITED.clear()
     return done, failed
 
 
@@ -237,8 +266,11 @@ def build(
 ) -> list[Outcome]:
     """Render what changed and publish it atomically; raises BuildError naming failed formats."""
     versions = library_versions()
+    view_hashes: dict[int, str] = {}
     for target in targets:
-        target.key = input_key(target, versions)
+        if id(target.view) not in view_hashes:
+            view_hashes[id(target.view)] = view_digest(target.view)
+        target.key = input_key(target, versions, view_hashes[id(target.view)])
     manifest = read_manifest(directory)
     outcomes: dict[int, Outcome] = {}
     pending: list[int] = []
