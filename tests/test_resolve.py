@@ -219,3 +219,35 @@ def test_actors_command_errors(tmp_path: Path) -> None:
     scheme.write_text("[[blocks]\n", encoding="utf-8")
     done = run("actors", "--blocks", str(scheme))
     assert done.returncode == 1 and f"{scheme}:1:" in done.stderr
+
+
+def test_resolve_leaves_its_input_as_it_was(real_document: Document) -> None:
+    before = real_document.model_dump_json()
+    resolved = resolve(real_document, str(REAL_SOURCE))
+    assert real_document.model_dump_json() == before
+    assert all(actor.entity is None for _, actor in real_document.actors())
+    # every node on the path to an actor is a new object, so changing the result later
+    # cannot reach the input either
+    old = list(real_document.actors())
+    new = list(resolved.actors())
+    assert len(old) == len(new) > 0
+    for (old_case, old_actor), (new_case, new_actor) in zip(old, new, strict=True):
+        assert new_actor is not old_actor and new_case is not old_case
+        assert new_case.attribution is not old_case.attribution
+        assert new_case.attribution.actors is not old_case.attribution.actors
+        assert new_case.model_dump(exclude={"attribution"}) == old_case.model_dump(
+            exclude={"attribution"}
+        )
+    assert resolved.sections is not real_document.sections
+    for old_section, new_section in zip(real_document.sections, resolved.sections, strict=True):
+        assert new_section is not old_section and new_section.topics is not old_section.topics
+        for old_topic, new_topic in zip(old_section.topics, new_section.topics, strict=True):
+            assert new_topic is not old_topic and new_topic.cases is not old_topic.cases
+
+
+def test_a_failed_resolution_leaves_its_input_as_it_was() -> None:
+    doc = document("取組【仙台市、XYZ町】", "取組【川崎市】")
+    before = doc.model_dump_json()
+    [problem] = errors(doc)
+    assert problem.startswith("test.md:4:10: error: XYZ町 is not a known local government\n")
+    assert doc.model_dump_json() == before
