@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from reportkit.model import Document
 from reportkit.summary import actor_index, cases_by_block
@@ -207,6 +208,29 @@ def test_discovery_order_and_single_weight_fallbacks(
     assert found.embedded
     configured = pdf_fonts.find_fonts(Fonts(pdf_heading=_font_file("ipaexg.ttf")))
     assert configured.heading.path == configured.strong.path == _font_file("ipaexg.ttf")
+
+
+@pytest.mark.parametrize("cid", [False, True], ids=["truetype", "cid"])
+def test_scaled_widths_are_reportlabs_string_widths(
+    cid: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The cached per-character widths layout uses are what reportlab measures."""
+    if cid:
+        monkeypatch.setattr(pdf_fonts, "SEARCH_DIRS", (tmp_path / "no-fonts",))
+        monkeypatch.setattr(pdf_fonts, "FC_MATCH", None)
+    found = pdf_fonts.find_fonts(Fonts())
+    assert found.embedded is not cid
+    text = "○市民の声を聴き、「相談」へ。ABC 123（続き）ｶﾅ\ue000"
+    for face in (found.body, found.heading):
+        for size in (7, 10.5):
+            scaled = pdf_fonts.scaled_widths(face.name, size)
+            for ch in text:
+                assert scaled[ch] == pytest.approx(pdfmetrics.stringWidth(ch, face.name, size))
+            assert scaled["あ"] > scaled["a"] > 0
+            assert pdf_fonts.scaled_widths(face.name, size) is scaled  # one table per size
+    assert pdf_fonts.scaled_widths(found.body.name, 7)["あ"] == pytest.approx(
+        pdf_fonts.scaled_widths(found.body.name, 10.5)["あ"] * 7 / 10.5
+    )
 
 
 @pytest.mark.tools("fc-match")

@@ -23,7 +23,7 @@ import functools
 import logging
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,3 +212,26 @@ def widths(font_name: str) -> WidthOf:
         return width
 
     return cid
+
+
+class _Scaled(dict[str, float]):
+    """Advance widths in points of one font at one size, each computed on first use."""
+
+    def __init__(self, width_of: WidthOf, size: float) -> None:
+        super().__init__()
+        self._width_of = width_of
+        self._scale = size / 1000
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = self._width_of(ch) * self._scale
+        return width
+
+
+@functools.cache
+def scaled_widths(font_name: str, size: float) -> Mapping[str, float]:
+    """Advance width of each character in points at ``size``: ``widths(font)(ch) * size / 1000``.
+
+    Looked up once per character and cached per font and size: text layout asks for every
+    character of every case (per-character calls were a sixth of a large handout's time).
+    """
+    return _Scaled(widths(font_name), size)

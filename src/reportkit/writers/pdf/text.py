@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from reportkit.writers.pdf.fonts import widths
+from reportkit.writers.pdf.fonts import scaled_widths, widths
 from reportkit.writers.pdf.kinsoku import break_lines
 
 Align = Literal["left", "center", "right", "justify"]
@@ -64,11 +64,10 @@ class _Chars:
             if span.style not in styles:
                 styles.append(span.style)
             sid = styles.index(span.style)
-            width_of = widths(span.style.font)
-            scale = span.style.size / 1000
+            width_of = scaled_widths(span.style.font, span.style.size).__getitem__
             parts.append(span.text)
             chars.style_ids.extend([sid] * len(span.text))
-            chars.widths.extend(width_of(ch) * scale for ch in span.text)
+            chars.widths.extend(map(width_of, span.text))
         chars.text = "".join(parts)
         return chars
 
