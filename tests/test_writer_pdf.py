@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from reportkit.model import Document
 from reportkit.summary import actor_index, cases_by_block
@@ -412,6 +413,14 @@ def test_two_builds_are_byte_identical(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the view, not the environment, decides
     again = render(real_view)
     assert hashlib.sha256(again).hexdigest() == hashlib.sha256(real_pdf).hexdigest()
+
+
+def test_text_is_shown_as_reportlabs_public_text_out_shows_it(
+    real_view: View, real_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pen's private ``_textOut`` shortcut writes what public ``textOut`` writes."""
+    monkeypatch.delattr(PDFTextObject, "_textOut")
+    assert render(real_view) == real_pdf
 
 
 # -- 禁則 and headings on a source that forces many line breaks --------------------------------
