@@ -20,12 +20,13 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.errors import BuildError
 from reportkit.model import Actor, Case, Document
 from reportkit.view import View
-from reportkit.writers.xlsx import render
+from reportkit.writers.xlsx import cells, render
 
 from .conftest import EPOCH, REAL_SOURCE, run_cli
 
@@ -511,6 +512,24 @@ def test_writer_refuses_characters_excel_cannot_hold(real_view: View, bad: str) 
     assert f"torikumi-jirei.md:{case.line}:" in message
     assert f"case {case.id}" in message and f"U+{ord(bad):04X}" in message
     assert "IllegalCharacter" not in message
+
+
+def test_put_text_stores_what_openpyxls_value_setter_stores() -> None:
+    """put_text skips openpyxl's own character check: it must refuse at least as much."""
+    everything = "".join(map(chr, range(0x10000)))  # lone surrogates included
+    illegal = set(ILLEGAL_CHARACTERS_RE.findall(everything))
+    assert illegal and illegal <= set(cells._UNHOLDABLE.findall(everything))
+    for ch in illegal:
+        with pytest.raises(BuildError):
+            cells.check_text(f"本文{ch}", cells.LABEL)
+    ws = openpyxl.Workbook().active
+    texts = ["本文", "=1+1", "=", "#N/A", "#REF!", "+1で始まる", "二行\n目", "ｶﾅ"]
+    for row, text in enumerate(texts, start=1):
+        ours = cells.put_text(ws, row, 1, text)
+        theirs = ws.cell(row=row, column=2)
+        theirs.value = text  # the public way
+        theirs.data_type = "s"
+        assert (ours.value, ours.data_type) == (theirs.value, theirs.data_type) == (text, "s")
 
 
 def test_writer_refuses_text_longer_than_a_cell(real_view: View) -> None:

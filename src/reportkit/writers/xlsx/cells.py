@@ -86,8 +86,13 @@ def put_text(
     cell = ws.cell(row=row, column=column)
     if style:
         styles.apply(cell, style)
-    cell.value = check_text(text, origin)
-    cell.data_type = "s"  # openpyxl made it "f" if it starts with "="
+    # Private openpyxl API: ``_value`` is where the ``Cell.value`` setter stores a string
+    # after checking it again (a regex scan for control characters that cost ~13 % of a
+    # large workbook, a cut at 32,767 characters, "f" for a leading "="). check_text has
+    # refused every such character (a superset of openpyxl's) and any longer text, and
+    # data_type "s" is what this function set after the setter anyway.
+    cell._value = check_text(text, origin)
+    cell.data_type = "s"
     if needs_quote_prefix(text):
         cell.quotePrefix = True  # after the style, which would reset it
     return cell
