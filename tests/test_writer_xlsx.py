@@ -405,6 +405,8 @@ def test_case_list_is_an_excel_table(real_book: openpyxl.Workbook) -> None:
     table = ws.tables["CaseList"]
     assert table.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}{ws.max_row}"
     assert [c.name for c in table.tableColumns] == [c.value for c in ws[1]]
+    assert [c.id for c in table.tableColumns] == list(range(1, ws.max_column + 1))
+    assert table.autoFilter is not None and table.autoFilter.ref == table.ref
     assert ws.freeze_panes == "B2"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     # rows are tall enough for their wrapped text (LibreOffice does not fit them)

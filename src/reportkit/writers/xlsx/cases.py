@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.model import Case, Section, Topic
@@ -64,7 +65,12 @@ def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
             rows[case.id] = row
             _case_row(ws, row, heading, topic, case, Origin(path, case.line, f"case {case.id}"))
     last = ws.cell(row=row, column=len(COLUMNS)).coordinate
-    table = Table(displayName=TABLE, ref=f"A1:{last}")
+    table = Table(displayName=TABLE, ref=f"A1:{last}", autoFilter=AutoFilter(ref=f"A1:{last}"))
+    # The columns openpyxl would make on saving, named from the headers; left to it, it
+    # reads them through ws[ref], which makes a cell for every empty one of the table.
+    table.tableColumns = [
+        TableColumn(id=column, name=header) for column, (header, _) in enumerate(COLUMNS, 1)
+    ]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
     ws.conditional_formatting.add(f"A2:{last}", grid_rule())
