@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportkit.errors import BuildError
 from reportkit.model import Actor, Case, Document
 from reportkit.view import View
-from reportkit.writers.xlsx import cells, render
+from reportkit.writers.xlsx import cells, layout, render
 
 from .conftest import EPOCH, REAL_SOURCE, run_cli
 
@@ -532,6 +532,20 @@ def test_put_text_stores_what_openpyxls_value_setter_stores() -> None:
         theirs.value = text  # the public way
         theirs.data_type = "s"
         assert (ours.value, ours.data_type) == (theirs.value, theirs.data_type) == (text, "s")
+
+
+def test_text_width_counts_two_for_each_full_width_character() -> None:
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch != "\n":
+            assert layout.text_width(ch) == east_asian_width(ch), f"U+{code:04X}"
+    assert layout.text_width("\U00020b9f\U0001f600\U000e0001") == 2 + 2 + 1
+    assert layout.text_width("相談支援\nABC") == 8
+    text = "ａｂ12「北栄町」ｶﾅ×" * 7
+    assert layout.lines_needed(text, 21.5) == -(-east_asian_width(text) // 20)
+    assert (
+        layout.lines_needed(f"{text}\n\n{text}", 21.5) == 2 * (-(-east_asian_width(text) // 20)) + 1
+    )
 
 
 def test_writer_refuses_text_longer_than_a_cell(real_view: View) -> None:
