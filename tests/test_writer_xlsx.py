@@ -5,6 +5,7 @@ Expectations are computed here from the model (not with the writer's helpers).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -26,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportkit.errors import BuildError
 from reportkit.model import Actor, Case, Document
 from reportkit.view import View
-from reportkit.writers.xlsx import cells, layout, render
+from reportkit.writers.xlsx import book, cells, layout, render
 
 from .conftest import EPOCH, REAL_SOURCE, run_cli
 
@@ -546,6 +547,27 @@ def test_text_width_counts_two_for_each_full_width_character() -> None:
     assert (
         layout.lines_needed(f"{text}\n\n{text}", 21.5) == 2 * (-(-east_asian_width(text) // 20)) + 1
     )
+
+
+def test_collector_is_paused_while_rendering_and_on_again_after(
+    real_view: View, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    write_totals = book.write_totals
+
+    def spy(*args: object) -> None:
+        seen.append(gc.isenabled())
+        write_totals(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(book, "write_totals", spy)
+    assert gc.isenabled()
+    render(real_view)
+    assert seen == [False] and gc.isenabled()
+    document = real_view.document.model_copy(deep=True)
+    document.sections[0].topics[0].cases[0].runs[0].text += "\x07"
+    with pytest.raises(BuildError):
+        render(real_view.model_copy(update={"document": document}))
+    assert gc.isenabled()
 
 
 def test_writer_refuses_text_longer_than_a_cell(real_view: View) -> None:

@@ -11,6 +11,7 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.writer.excel import ExcelWriter
 
 from reportkit.errors import BuildError
+from reportkit.pipeline import gc_paused
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cases import SHEET as CASES_SHEET
@@ -25,6 +26,14 @@ from reportkit.writers.zip_normalize import normalize_zip
 
 def render(view: View) -> bytes:
     """The .xlsx bytes of ``view``: byte-identical for the same view."""
+    # Every cell, style and XML element lives until the bytes are out: the cyclic
+    # collector's passes over them found nothing to free and took a quarter of the time
+    # of 5,000 cases. What the workbook leaves behind is collected once it is on again.
+    with gc_paused():
+        return _render(view)
+
+
+def _render(view: View) -> bytes:
     if not view.document.resolved:
         raise BuildError(
             "xlsx: the document's actors are not resolved to local governments; "
