@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import logging
@@ -19,6 +20,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportkit.model import Document
 from reportkit.summary import actor_index, cases_by_block
 from reportkit.view import Fonts, Meeting, View
+from reportkit.writers.pdf import document as pdf_document
 from reportkit.writers.pdf import fonts as pdf_fonts
 from reportkit.writers.pdf import render
 from reportkit.writers.pdf.body import section_title, topic_title
@@ -421,6 +423,22 @@ def test_text_is_shown_as_reportlabs_public_text_out_shows_it(
     """The pen's private ``_textOut`` shortcut writes what public ``textOut`` writes."""
     monkeypatch.delattr(PDFTextObject, "_textOut")
     assert render(real_view) == real_pdf
+
+
+def test_collector_is_paused_while_rendering_and_on_again_after(
+    real_view: View, real_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    story = pdf_document.story
+
+    def spy(doc: pdf_document.Handout) -> list:
+        seen.append(gc.isenabled())
+        return story(doc)
+
+    monkeypatch.setattr(pdf_document, "story", spy)
+    assert gc.isenabled()
+    assert render(real_view) == real_pdf
+    assert seen == [False] and gc.isenabled()
 
 
 # -- 禁則 and headings on a source that forces many line breaks --------------------------------
