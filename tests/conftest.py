@@ -31,10 +31,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         missing = [name for name in marker.args if shutil.which(name) is None]
         if not missing:
             continue
-        message = f"needs {', '.join(missing)} (installed by .ci/run)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}: CI must run this test")
-        pytest.skip(message)
+        needs(f"{', '.join(missing)} (installed by .ci/run)")
+
+
+def needs(what: str) -> None:
+    """Stop a test whose prerequisite is missing: a skip on a dev machine, a failure in CI."""
+    if os.environ.get("CI"):
+        pytest.fail(f"needs {what}: CI installs it, so this test must run there")
+    pytest.skip(f"needs {what}")
 
 
 # Every test builds with a fixed SOURCE_DATE_EPOCH unless it changes it (monkeypatch).

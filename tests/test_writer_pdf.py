@@ -26,7 +26,8 @@ from reportkit.writers.pdf import render
 from reportkit.writers.pdf.body import section_title, topic_title
 from reportkit.writers.pdf.kinsoku import NO_END, NO_START
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, needs
+
 BIZ_UD = Path("/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf")
 IPAEX = Path("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf")
 
@@ -161,7 +162,7 @@ def test_handout_is_small(real_pdf: bytes) -> None:
 @pytest.mark.tools("pdffonts")
 def test_configured_font_is_used(real_view: View, tmp_path: Path) -> None:
     if not IPAEX.exists():
-        pytest.skip("needs fonts-ipaexfont-mincho (CI installs it)")
+        needs("fonts-ipaexfont-mincho")
     view = real_view.model_copy(update={"fonts": Fonts(pdf_body=IPAEX)})
     path = tmp_path / "ipaex.pdf"
     path.write_bytes(render(view))
@@ -190,7 +191,7 @@ def no_japanese_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def _font_file(name: str) -> Path:
     found = sorted(Path("/usr/share/fonts").rglob(name))
     if not found:
-        pytest.skip(f"needs {name} (CI installs the IPA fonts)")
+        needs(f"{name} (the IPA fonts)")
     return found[0]
 
 
