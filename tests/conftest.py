@@ -83,3 +83,33 @@ def run_cli(
         check=False,
         env=env,
     )
+
+
+def libreoffice_pdf_text(document: Path) -> str:
+    """Convert ``document`` with LibreOffice headless (private profile) and return its text.
+
+    Fails the test when LibreOffice exits non-zero or writes no PDF.
+    """
+    work = document.parent
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(work / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(document),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    pdf = document.with_suffix(".pdf")
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    assert pdf.stat().st_size > 10_000, "LibreOffice wrote an empty PDF"
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout

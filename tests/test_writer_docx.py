@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +22,7 @@ from reportkit.model import Case
 from reportkit.view import Fonts, View
 from reportkit.writers.docx import render
 
-from .conftest import EPOCH, REAL_SOURCE, run_cli
+from .conftest import EPOCH, REAL_SOURCE, libreoffice_pdf_text, run_cli
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EMPHASIS_STYLES = {"強調", "出典（強調）"}
@@ -388,28 +386,7 @@ def libreoffice_text(data: bytes, tmp_path_factory: pytest.TempPathFactory) -> s
     work = tmp_path_factory.mktemp("soffice")
     source = work / "briefing.docx"
     source.write_bytes(data)
-    done = subprocess.run(
-        [
-            shutil.which("soffice") or "soffice",
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    pdf = work / "briefing.pdf"
-    assert done.returncode == 0 and pdf.exists(), done.stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return text
+    return libreoffice_pdf_text(source)
 
 
 def _squash(text: str) -> str:

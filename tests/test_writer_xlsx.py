@@ -29,7 +29,7 @@ from reportkit.model import Actor, Case, Document
 from reportkit.view import View
 from reportkit.writers.xlsx import book, cells, layout, render
 
-from .conftest import EPOCH, REAL_SOURCE, run_cli
+from .conftest import EPOCH, REAL_SOURCE, libreoffice_pdf_text, run_cli
 
 MATRIX, CASES, TOTALS = "マトリクス", "事例一覧", "集計"
 FIXED = ["団体コード", "都道府県", "名称", "種別", "ブロック"]
@@ -684,28 +684,7 @@ def test_libreoffice_converts_the_workbook(
     for name, data in (("real", real_bytes), ("formulae", safety[1])):
         workbook = tmp_path / f"{name}.xlsx"
         workbook.write_bytes(data)
-        done = subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(workbook),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        pdf = tmp_path / f"{name}.pdf"
-        assert pdf.exists() and pdf.stat().st_size > 10_000
-        text = subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-        ).stdout
+        text = libreoffice_pdf_text(workbook)
         if name == "real":
             for expected in (
                 "団体コード",
