@@ -17,7 +17,7 @@ import sys
 import time
 
 LOAD = (
-    "import time; t = time.perf_counter(); from reportkit import gazetteer; "
+    "import time; t = time.perf_counter(); from reportkit.places import gazetteer; "
     "gazetteer.load(); print(time.perf_counter() - t)"
 )
 REPORTLAB = (
@@ -25,7 +25,7 @@ REPORTLAB = (
     "print(time.perf_counter() - t)"
 )
 RESOLVE_IMPORT = (
-    "import time; t = time.perf_counter(); import reportkit.resolve; print(time.perf_counter() - t)"
+    "import time; t = time.perf_counter(); import reportkit.places.resolve; print(time.perf_counter() - t)"
 )
 
 
@@ -46,7 +46,7 @@ def names(count: int) -> list[str]:
     """``count`` names as sources write them: bare, prefixed, 郡, wards, variants, widths."""
     import unicodedata
 
-    from reportkit import gazetteer
+    from reportkit.places import gazetteer
 
     places = gazetteer.load()
     forms = []
@@ -67,9 +67,9 @@ _HALF_WIDTH = str.maketrans({"ニ": "ﾆ", "セ": "ｾ", "コ": "ｺ", "ー": "�
 
 def bench_resolve(count: int, repeats: int = 5) -> tuple[float, float]:
     """Median seconds: ``count`` gazetteer lookups; resolve() of ``count`` actors."""
-    from reportkit import gazetteer
     from reportkit.model import Actor, Attribution, Case, Document, Run, Section, Topic
-    from reportkit.resolve import resolve
+    from reportkit.places import gazetteer
+    from reportkit.places.resolve import resolve
 
     written = names(count)
     places = gazetteer.load()
@@ -117,7 +117,7 @@ def main() -> None:
     for label, code in (
         ("import + load gazetteer", LOAD),
         ("import reportlab.pdfgen.canvas", REPORTLAB),
-        ("import reportkit.resolve (pydantic model)", RESOLVE_IMPORT),
+        ("import reportkit.places.resolve (pydantic model)", RESOLVE_IMPORT),
     ):
         inner, outer = fresh(code, args.runs)
         print(f"  {label:44s} {inner * 1000:7.1f} ms   (whole process {outer * 1000:6.1f} ms)")

@@ -235,10 +235,11 @@ def writer_status() -> dict[str, str | None]:
 
 
 def _stage_functions(source: Path, fmts: list[str]) -> list[tuple[str, Callable[[dict], Any]]]:
-    from reportkit import pipeline, writers
     from reportkit.pipeline import make_view, warnings
+
+    from reportkit import pipeline, writers
+    from reportkit.places.resolve import resolve
     from reportkit.readers import read
-    from reportkit.resolve import resolve
 
     name = str(source)
     # read and resolve run as pipeline.load runs them (with the collector paused, if so)

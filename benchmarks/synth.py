@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportkit import gazetteer
+from reportkit.places import gazetteer
 
 TITLE = "自治体における様々な取組事例"
 SUBTITLE = "様々な取組事例"

@@ -13,7 +13,7 @@ kana. This script reduces it to one row per local government:
   designated city's code is its lowest ward code rounded down to ten (横浜市 = 14100).
 
 Codes are the 5-digit 団体コード without the JIS X 0402 check digit
-(:func:`reportkit.gazetteer.check_digit` computes it). Kana are full-width katakana.
+(:func:`reportkit.places.gazetteer.check_digit` computes it). Kana are full-width katakana.
 The six villages of the Northern Territories (01695-01700) carry no postal codes and so
 are not in the data.
 
@@ -196,7 +196,7 @@ def check(rows: dict[str, dict[str, str]]) -> None:
             raise SystemExit(f"incomplete row {row}")
         if not re.fullmatch(r"[ァ-ヶー]+", row["kana"]):
             raise SystemExit(f"kana is not full-width katakana: {row}")
-        # reportkit.gazetteer uses the names as lookup keys without normalising them.
+        # reportkit.places.gazetteer uses the names as lookup keys without normalising them.
         for name in (row["name"], row["prefecture"], row["county"]):
             if unicodedata.normalize("NFKC", name) != name or any(c.isspace() for c in name):
                 raise SystemExit(f"name is not NFKC-normal or holds spaces: {row}")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reportkit import gazetteer
-from reportkit.blocks import BlockScheme, default_scheme
 from reportkit.errors import SourceError
+from reportkit.places import gazetteer
+from reportkit.places.blocks import BlockScheme, default_scheme
 from reportkit.schema_files import schema_file
 
 from .conftest import ROOT

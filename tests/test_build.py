@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -18,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from reportkit import writers
+from reportkit import formats
 from reportkit.cli import main
 
 from .conftest import EPOCH, REAL_SOURCE, ROOT, run_cli
@@ -77,7 +78,7 @@ def test_build_writes_every_format_and_manifest(built: Path) -> None:
     for name, entry in manifest["outputs"].items():
         assert entry["sha256"] == sha256(output / name)
         assert entry["size"] == (output / name).stat().st_size
-        assert entry["profile"] is None
+        assert entry["meeting"] is None
         assert entry["format"] == name.rsplit(".", 1)[1]
     assert str(built) not in json.dumps(manifest, ensure_ascii=False)
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
@@ -125,15 +126,8 @@ def test_failing_renderer_leaves_earlier_outputs(
     source.write_text(
         source.read_text(encoding="utf-8").replace("鳥羽市", "伊勢市"), encoding="utf-8"
     )
-    real_render = writers.render
-
-    def render(fmt: str, view: object) -> bytes:
-        data = real_render(fmt, view)
-        if fmt == "xlsx":
-            raise RuntimeError("disk on fire halfway through the workbook")
-        return data
-
-    monkeypatch.setattr(writers, "render", render)
+    failing = dataclasses.replace(formats.WRITERS["xlsx"], module="tests.failing_writer")
+    monkeypatch.setitem(formats.WRITERS, "xlsx", failing)
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, ["build", "--jobs", "1"])
     assert result.exit_code == 1
@@ -223,7 +217,7 @@ def test_all_meetings(tmp_path: Path) -> None:
         f"{m}.{f}" for m in ("shukan-kacho", "kanto-shinetsu") for f in ("pdf", "docx", "xlsx")
     )
     manifest = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))
-    assert {e["profile"] for e in manifest["outputs"].values()} == {
+    assert {e["meeting"] for e in manifest["outputs"].values()} == {
         "shukan-kacho",
         "kanto-shinetsu",
     }
@@ -232,7 +226,7 @@ def test_all_meetings(tmp_path: Path) -> None:
 def test_unknown_meeting_is_a_clear_error(built: Path) -> None:
     done = cli(built, "build", "--meeting", "nope")
     assert done.returncode == 1
-    assert "no meeting profile 'nope'" in done.stderr and "Traceback" not in done.stderr
+    assert "no meeting 'nope'" in done.stderr and "Traceback" not in done.stderr
 
 
 def _readme_commands(section: str) -> list[str]:

@@ -104,15 +104,3 @@ def test_light_commands_do_not_import_writer_libraries(args: list[str]) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-
-
-def test_unavailable_format_is_refused_without_a_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from reportkit import writers
-
-    monkeypatch.setattr(writers, "available", lambda fmt: fmt != "pdf")
-    result = CliRunner().invoke(main, ["build", "--format", "pdf", "--output-dir", str(tmp_path)])
-    assert result.exit_code == 1
-    assert "not available yet" in result.output
-    assert list(tmp_path.iterdir()) == []

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from reportkit import gazetteer
-from reportkit.gazetteer import UnresolvedName, check_digit
 from reportkit.model import Kind
+from reportkit.places import gazetteer
+from reportkit.places.gazetteer import UnresolvedName, check_digit
 
 from .conftest import ROOT, needs
 

@@ -9,8 +9,10 @@ import pytest
 
 from reportkit.errors import SourceError
 from reportkit.model import Document
-from reportkit.readers import read, read_json
-from reportkit.writers.json import render_json, schema_json
+from reportkit.readers import read
+from reportkit.readers.json import read_json
+from reportkit.writers.json import schema_json
+from reportkit.writers.json import write as render_json
 
 from .conftest import REAL_SOURCE, ROOT
 

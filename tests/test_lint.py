@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from reportkit.errors import SourceError
-from reportkit.lint import lint, load_words, misspellings
 from reportkit.model import Document
-from reportkit.readers import read_markdown
-from reportkit.resolve import resolve
+from reportkit.places.resolve import resolve
+from reportkit.readers.lint import lint, load_words, misspellings
+from reportkit.readers.markdown import read_markdown
 
 from .conftest import REAL_SOURCE, run_cli
 

@@ -8,7 +8,9 @@ import pytest
 
 from reportkit.errors import SourceError
 from reportkit.model import Document
-from reportkit.readers import decode, read, read_markdown
+from reportkit.readers import read
+from reportkit.readers.markdown import read_markdown
+from reportkit.readers.text import decode
 
 # Written by hand from source/torikumi-jirei.md (not from the reader's output):
 # id, topic, actors as written, open-list marker, emphasised phrases, brackets.

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from reportkit.errors import SourceError
 from reportkit.model import Document
-from reportkit.readers import decode, read_markdown
+from reportkit.readers.markdown import read_markdown
+from reportkit.readers.text import decode
 
 from .conftest import REAL_SOURCE
 

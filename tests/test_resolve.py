@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.blocks import BlockScheme
 from reportkit.errors import SourceError
 from reportkit.model import Actor, Attribution, Case, Document, Group, Kind, Run, Section, Topic
-from reportkit.readers import read_markdown
-from reportkit.resolve import lookup, resolve
+from reportkit.places.blocks import BlockScheme
+from reportkit.places.resolve import lookup, resolve
+from reportkit.readers.markdown import read_markdown
 
 from .conftest import REAL_SOURCE, run_cli
 from .test_gazetteer import OFFICIAL_CODES
@@ -37,19 +37,19 @@ def test_every_actor_of_the_real_source(real_document: Document) -> None:
     assert resolved.resolved
     seen = set()
     for _case, actor in resolved.actors():
-        assert actor.entity is not None
+        assert actor.government is not None
         if actor.group is not None:
             assert actor.written == "静岡県内7市"
-            assert (actor.entity.code, actor.group.count, actor.group.kind) == ("22000", 7, "市")
+            assert (actor.government.code, actor.group.count, actor.group.kind) == ("22000", 7, "市")
             continue
-        assert actor.entity.code == OFFICIAL_CODES[actor.written], actor.written
+        assert actor.government.code == OFFICIAL_CODES[actor.written], actor.written
         seen.add(actor.written)
     assert seen == set(OFFICIAL_CODES)  # the table covers every actor, and all are used
 
 
 def test_resolution_sets_every_field(real_document: Document) -> None:
     resolved = resolve(real_document, str(REAL_SOURCE))
-    entity = {a.written: a.entity for _, a in resolved.actors() if a.entity is not None}
+    entity = {a.written: a.government for _, a in resolved.actors() if a.government is not None}
     kochi = entity["高知市"]
     assert (kochi.prefecture, kochi.kind, kochi.block, kochi.sub_block) == (
         "高知県", Kind.CITY, "中国四国", "四国",
@@ -69,7 +69,7 @@ def test_prefixed_ward_ke_and_width_forms() -> None:
         ),
         "test.md",
     )
-    codes = [(a.written, a.entity.code) for _, a in doc.actors() if a.entity]
+    codes = [(a.written, a.government.code) for _, a in doc.actors() if a.government]
     assert codes == [
         ("広島県府中市", "34208"),
         ("横浜市港北区", "14109"),
@@ -77,10 +77,10 @@ def test_prefixed_ward_ke_and_width_forms() -> None:
         ("ﾆｾｺ町", "01395"),
         ("東京都\u3000府中市", "13206"),
     ]
-    ward = next(a.entity for _, a in doc.actors() if a.written == "横浜市港北区")
+    ward = next(a.government for _, a in doc.actors() if a.written == "横浜市港北区")
     assert ward is not None
     assert (ward.name, ward.kind, ward.parent_code) == ("横浜市港北区", Kind.WARD, "14100")
-    komagane = next(a.entity for _, a in doc.actors() if a.written == "駒ケ根市")
+    komagane = next(a.government for _, a in doc.actors() if a.written == "駒ケ根市")
     assert komagane is not None and komagane.name == "駒ヶ根市"  # the official spelling
 
 
@@ -103,8 +103,8 @@ def test_all_problems_at_once_with_exact_messages() -> None:
 def test_groups_resolve_to_their_prefecture() -> None:
     doc = resolve(document("本文。【静岡県内7市】"), "test.md")
     actor = next(a for _, a in doc.actors())
-    assert actor.entity is not None and actor.group is not None
-    assert (actor.entity.code, actor.entity.name, actor.entity.kind) == (
+    assert actor.government is not None and actor.group is not None
+    assert (actor.government.code, actor.government.name, actor.government.kind) == (
         "22000",
         "静岡県",
         "都道府県",
@@ -151,7 +151,7 @@ def test_open_lists_stay_markers() -> None:
     doc = resolve(document("本文。【横浜市等多数】", "本文。【埼玉県、大分県等】"), "test.md")
     cases = list(doc.cases())
     assert cases[0].attribution.open_list == "等多数"
-    assert [a.entity.code for a in cases[0].attribution.actors if a.entity] == ["14100"]
+    assert [a.government.code for a in cases[0].attribution.actors if a.government] == ["14100"]
     assert cases[1].attribution.open_list == "等"
 
 
@@ -160,13 +160,13 @@ def test_custom_blocks(tmp_path: Path) -> None:
     names = ", ".join(f'"{n}"' for n in _prefecture_names())
     path.write_text(f'[[blocks]]\nname = "全国"\nprefectures = [{names}]\n', encoding="utf-8")
     doc = resolve(document("本文。【高知市】"), "test.md", BlockScheme.load(path))
-    entity = next(a.entity for _, a in doc.actors())
+    entity = next(a.government for _, a in doc.actors())
     assert entity is not None and (entity.block, entity.sub_block) == ("全国", None)
     assert lookup("高知市").block == "中国四国"
 
 
 def _prefecture_names() -> list[str]:
-    from reportkit import gazetteer
+    from reportkit.places import gazetteer
 
     return [e.name for e in gazetteer.load().prefectures()]
 
@@ -225,7 +225,7 @@ def test_resolve_leaves_its_input_as_it_was(real_document: Document) -> None:
     before = real_document.model_dump_json()
     resolved = resolve(real_document, str(REAL_SOURCE))
     assert real_document.model_dump_json() == before
-    assert all(actor.entity is None for _, actor in real_document.actors())
+    assert all(actor.government is None for _, actor in real_document.actors())
     # every node on the path to an actor is a new object, so changing the result later
     # cannot reach the input either
     old = list(real_document.actors())

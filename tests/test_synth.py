@@ -11,7 +11,7 @@ import pytest
 from benchmarks.synth import generate
 
 from reportkit.model import Document
-from reportkit.pipeline import load
+from reportkit.source import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTH = ROOT / "benchmarks" / "synth.py"
@@ -120,13 +120,13 @@ def test_every_attribution_variation(tmp_path: Path, n: int) -> None:
     groups = [actor for actor in actors if actor.group is not None]
     assert groups, "a group such as 静岡県内7市"
     for actor in groups:
-        assert actor.entity is not None and actor.entity.kind == "都道府県"
-        assert actor.entity.name == actor.group.prefecture
+        assert actor.government is not None and actor.government.kind == "都道府県"
+        assert actor.government.name == actor.group.prefecture
         assert actor.group.count >= 2
 
-    assert any(actor.entity.kind == "都道府県" and actor.group is None for actor in actors)
-    assert any(actor.entity.kind == "行政区" for actor in actors), "a ward: 横浜市港北区"
-    codes = {actor.written: actor.entity.code for actor in actors if actor.group is None}
+    assert any(actor.government.kind == "都道府県" and actor.group is None for actor in actors)
+    assert any(actor.government.kind == "行政区" for actor in actors), "a ward: 横浜市港北区"
+    codes = {actor.written: actor.government.code for actor in actors if actor.group is None}
     assert codes.get("広島県府中市") == "34208"
     assert codes.get("東京都府中市") == "13206"
     assert codes.get("北海道伊達市") == "01233"
@@ -136,15 +136,15 @@ def test_every_attribution_variation(tmp_path: Path, n: int) -> None:
 
 
 def _names(actors: list) -> list[tuple[str, str]]:
-    return [(a.written, a.entity.name) for a in actors if a.group is None]
+    return [(a.written, a.government.name) for a in actors if a.group is None]
 
 
 def test_spreads_over_the_municipalities(synthetic: Document) -> None:
     """Actors come from shuffled decks: few repeats before every municipality was used."""
     municipal = [
-        actor.entity.code
+        actor.government.code
         for _, actor in synthetic.actors()
-        if actor.entity.kind in ("市", "町", "村", "特別区", "政令指定都市")
+        if actor.government.kind in ("市", "町", "村", "特別区", "政令指定都市")
     ]
     assert len(municipal) >= 300
     assert len(set(municipal)) >= 0.9 * len(municipal)

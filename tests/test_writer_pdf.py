@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import logging
@@ -20,7 +19,6 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportkit.model import Document
 from reportkit.summary import actor_index, cases_by_block
 from reportkit.view import Fonts, Meeting, View
-from reportkit.writers.pdf import document as pdf_document
 from reportkit.writers.pdf import fonts as pdf_fonts
 from reportkit.writers.pdf import render
 from reportkit.writers.pdf.body import section_title, topic_title
@@ -84,9 +82,10 @@ def _write_source(
 
 
 def _view_of(source: Path, **meeting: object) -> View:
-    from reportkit.pipeline import load, make_view
+    from reportkit.build.plan import make_view
+    from reportkit.source import load
 
-    return make_view(load(source), source, meeting=Meeting(**meeting))
+    return make_view(load(source), source, None, Meeting(**meeting))
 
 
 # -- text ---------------------------------------------------------------------------------
@@ -426,22 +425,6 @@ def test_text_is_shown_as_reportlabs_public_text_out_shows_it(
     assert render(real_view) == real_pdf
 
 
-def test_collector_is_paused_while_rendering_and_on_again_after(
-    real_view: View, real_pdf: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[bool] = []
-    story = pdf_document.story
-
-    def spy(doc: pdf_document.Handout) -> list:
-        seen.append(gc.isenabled())
-        return story(doc)
-
-    monkeypatch.setattr(pdf_document, "story", spy)
-    assert gc.isenabled()
-    assert render(real_view) == real_pdf
-    assert seen == [False] and gc.isenabled()
-
-
 # -- 禁則 and headings on a source that forces many line breaks --------------------------------
 
 
@@ -534,9 +517,9 @@ def test_no_heading_alone_at_the_foot_of_a_page(many_headings_pdf: Path) -> None
 
 
 def test_block_handout_shows_the_national_comparison(real_view: View) -> None:
-    from reportkit.blocks import default_scheme
-    from reportkit.config import Selection
-    from reportkit.selection import select
+    from reportkit.meetings.selection import select
+    from reportkit.meetings.settings import Selection
+    from reportkit.places.blocks import default_scheme
     from reportkit.writers.pdf.overview import handout_blocks
 
     blocks = default_scheme().names
@@ -628,7 +611,7 @@ def test_long_index_repeats_the_prefecture_atop_each_page(tmp_path: Path) -> Non
     texts = _pages_text(render(view))
     start = next(i for i, t in enumerate(texts) if "団体別索引" in t and i > 1)
     assert len(texts) - start >= 3
-    prefectures = {entry.entity.prefecture for entry in actor_index(view.document)}
+    prefectures = {entry.government.prefecture for entry in actor_index(view.document)}
     continued = 0
     for number, text in enumerate(texts[start + 1 :], start + 2):
         lines = [line.strip() for line in text.splitlines() if line.strip() != f"- {number} -"]

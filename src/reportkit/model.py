@@ -9,39 +9,71 @@ Every case therefore has an initiative type the matrix can use, and writers prin
 topic heading for an implicit topic.
 
 Every node records the 1-based ``line`` of the source it came from. Actors carry what the
-source wrote; :mod:`reportkit.resolve` fills in ``entity`` (the local government) so that
+source wrote; :mod:`reportkit.places.resolve` fills in ``government`` (the local government) so that
 writers never look names up themselves.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
-# Unicode category Cc (U+0000-001F, U+007F-009F) but tab and line feed, and two non-characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# What no output can carry: C0 controls but tab and line feed, DEL and C1 controls, lone
+# surrogates, and the non-characters U+FFFE/U+FFFF (XML 1.0 allows none of them).
+_INVALID = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK = re.compile(r"\r\n?")
 
 
-def _printable(text: str) -> str:
-    """Refuse control characters: Word, Excel and PDF cannot carry them."""
-    control = _CONTROL.search(text)  # one regex scan: 10x faster than per character
-    if control:
-        raise ValueError(f"control character U+{ord(control[0]):04X} is not allowed in the text")
+def invalid_character(text: str) -> int | None:
+    """The index of the first character no output can carry, or None."""
+    found = _INVALID.search(text)
+    return found.start() if found else None
+
+
+def _valid_text(text: str) -> str:
+    """Normalise line breaks to LF and refuse characters Word, Excel, PDF and HTML cannot hold."""
+    text = _LINE_BREAK.sub("\n", text) if "\r" in text else text
+    at = invalid_character(text)
+    if at is not None:
+        raise ValueError(f"character U+{ord(text[at]):04X} is not allowed in the text")
     return text
 
 
-Text = Annotated[str, AfterValidator(_printable)]
+Text = Annotated[str, AfterValidator(_valid_text)]
+"""The one text type of every text field: XML 1.0 characters only, LF line breaks."""
+
+
+def derive_key(text: str, attribution: str, occurrence: int = 1) -> str:
+    """The stable key of a case written without one: a digest of its words and actors.
+
+    Width and spaces are normalised first, so re-typing a case in Word does not change
+    it; rewording does, unless the key was kept (in the briefing's bookmarks). The n-th
+    repetition of the same words (``occurrence``) gets a key of its own.
+    """
+    words = unicodedata.normalize("NFKC", f"{text}\0{attribution}")
+    words = "".join(words.split()) + (f"\0{occurrence}" if occurrence > 1 else "")
+    return "k" + hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Kind(StrEnum):
@@ -92,26 +124,27 @@ class Actor(_Node):
     line: int = Field(ge=0)
     column: int = Field(ge=0, description="1-based column of the name in its line")
     group: Group | None = None
-    entity: LocalGovernment | None = Field(
+    government: LocalGovernment | None = Field(
         default=None,
+        validation_alias=AliasChoices("government", "entity"),
         description="resolved local government (for a group: its prefecture)",
     )
 
     @property
     def key(self) -> str:
         """A stable key that sorts in 団体コード order (groups after their prefecture)."""
-        if self.entity is None:
+        if self.government is None:
             return f"~{self.written}"
         if self.group is not None:
-            return f"{self.entity.code}+{self.group.count:04d}{self.group.kind}"
-        return self.entity.code
+            return f"{self.government.code}+{self.group.count:04d}{self.group.kind}"
+        return self.government.code
 
     @property
     def label(self) -> str:
         """How a list or index names this actor."""
         if self.group is not None:
             return self.written
-        return self.entity.name if self.entity else self.written
+        return self.government.name if self.government else self.written
 
 
 OpenList = Literal["等", "等多数"]
@@ -159,9 +192,20 @@ class Case(_Node):
     """One case example (取組事例)."""
 
     id: str = Field(pattern=r"^\d+-\d+-\d+$", description="section-topic-case, e.g. 1-2-3")
+    key: str = Field(
+        default="",
+        pattern=r"^$|^k[0-9a-z]{1,31}$",
+        description="stable identity across edits; derived from the text when not given",
+    )
     runs: list[Run] = Field(min_length=1)
     attribution: Attribution
     line: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _keyed(self) -> Case:
+        if not self.key:
+            object.__setattr__(self, "key", derive_key(self.text, self.attribution.written))
+        return self
 
     @field_validator("runs")
     @classmethod
@@ -215,24 +259,46 @@ class Section(_Node):
 class Document(_Node):
     """A collection of case examples: the whole source document."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = SCHEMA_VERSION
     title: Text = Field(min_length=1)
     subtitle: Text | None = None
     note: Text | None = Field(default=None, description="the ※ note on where the cases come from")
-    source: str = Field(default="", description="file name of the source, without directories")
+    source_name: str = Field(
+        default="",
+        validation_alias=AliasChoices("source_name", "source"),
+        description="file name of the source, without directories",
+    )
     sections: list[Section] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Document:
         seen: set[str] = set()
+        keys: dict[str, Case] = {}
         for case in self.cases():
             if case.id in seen:
                 raise ValueError(f"duplicate case id {case.id} (line {case.line})")
             seen.add(case.id)
+            if case.key in keys:
+                self._rekey(case, keys)
+            keys[case.key] = case
         numbers = [s.number for s in self.sections]
         if len(set(numbers)) != len(numbers):
             raise ValueError(f"duplicate section numbers: {numbers}")
         return self
+
+    @staticmethod
+    def _rekey(case: Case, keys: dict[str, Case]) -> None:
+        """Give a repeated case whose key was derived the key of its next occurrence."""
+        first = keys[case.key]
+        if case.key != derive_key(case.text, case.attribution.written):
+            raise ValueError(
+                f"case {case.id} (line {case.line}) has the key {case.key} "
+                f"of case {first.id} (line {first.line})"
+            )
+        occurrence = 2
+        while (key := derive_key(case.text, case.attribution.written, occurrence)) in keys:
+            occurrence += 1
+        object.__setattr__(case, "key", key)
 
     def cases(self) -> Iterator[Case]:
         """Every case in document order."""
@@ -255,4 +321,4 @@ class Document(_Node):
     @property
     def resolved(self) -> bool:
         """True when every actor carries its local government."""
-        return all(actor.entity is not None for _, actor in self.actors())
+        return all(actor.government is not None for _, actor in self.actors())

@@ -21,9 +21,9 @@ class ActorEntry:
     cases: list[Case] = field(default_factory=list)
 
     @property
-    def entity(self) -> LocalGovernment:
-        assert self.actor.entity is not None, "summary needs a resolved document"
-        return self.actor.entity
+    def government(self) -> LocalGovernment:
+        assert self.actor.government is not None, "summary needs a resolved document"
+        return self.actor.government
 
     @property
     def label(self) -> str:
@@ -51,12 +51,12 @@ def cases_by_topic(document: Document) -> list[tuple[Section, Topic, int]]:
 
 def blocks_of(case: Case) -> list[str]:
     """The blocks a case belongs to, sorted."""
-    return sorted({a.entity.block for a in case.attribution.actors if a.entity is not None})
+    return sorted({a.government.block for a in case.attribution.actors if a.government is not None})
 
 
 def prefectures_of(case: Case) -> list[str]:
     """The prefectures a case belongs to, sorted."""
-    return sorted({a.entity.prefecture for a in case.attribution.actors if a.entity is not None})
+    return sorted({a.government.prefecture for a in case.attribution.actors if a.government is not None})
 
 
 def cases_by_block(document: Document, blocks: list[str] | None = None) -> dict[str, int]:

@@ -11,43 +11,89 @@ import os
 import subprocess
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from reportkit.model import Document
+from reportkit import formats
+from reportkit.model import Document, Text
 from reportkit.wareki import format_wareki
 
 JST = timezone(timedelta(hours=9), "JST")
 
 
+class Selection(BaseModel):
+    """Which cases a meeting shows.
+
+    A case is kept when one of its actors lies in one of ``blocks`` (a block or a
+    sub-block such as 四国) or ``prefectures`` — when either is given — and its section
+    is in ``sections`` and its topic in ``topics`` when those are given.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    blocks: list[Text] = Field(default_factory=list)
+    prefectures: list[Text] = Field(default_factory=list)
+    sections: list[int] = Field(default_factory=list)
+    topics: list[Text] = Field(default_factory=list)
+
+    @property
+    def regional(self) -> bool:
+        """True when the selection narrows by place (a block or prefecture meeting)."""
+        return bool(self.blocks or self.prefectures)
+
+    @property
+    def everything(self) -> bool:
+        return not (self.regional or self.sections or self.topics)
+
+
+def _known_formats(names: list[str]) -> list[str]:
+    known = formats.writer_names()
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)} (formats: {', '.join(known)})")
+    return names
+
+
 class Meeting(BaseModel):
-    """The occasion a handout is made for; every field is optional."""
+    """The occasion a handout is made for: a ``[[meeting]]`` of reportkit.toml.
 
-    model_config = ConfigDict(extra="forbid")
+    Without one, a build makes the whole collection for no named meeting.
+    """
 
-    id: str | None = Field(default=None, description="profile id, also the output file stem")
-    name: str | None = Field(default=None, description="会議名, e.g. 主管課長会議")
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        description="meeting id, also the output file stem",
+    )
+    name: Text | None = Field(default=None, min_length=1, description="会議名, e.g. 主管課長会議")
     date: dt.date | None = Field(default=None, description="meeting date printed on the cover")
-    number: str | None = Field(default=None, description="資料番号, e.g. 資料3")
-    organisation: str | None = Field(default=None, description="author in document properties")
+    number: Text | None = Field(default=None, description="資料番号, e.g. 資料3")
+    organisation: Text | None = Field(default=None, description="author in document properties")
     western_year: bool = Field(default=False, description="print 令和8年(2026年)")
+    formats: Annotated[list[str], AfterValidator(_known_formats)] = Field(
+        default_factory=formats.writer_names, min_length=1, description="formats it is built in"
+    )
+    select: Selection = Field(default_factory=Selection)
 
 
 class Fonts(BaseModel):
     """Font choices; ``None`` means: find a suitable one (see the PDF writer)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     pdf_body: Path | None = Field(default=None, description="TrueType file for body text")
     pdf_heading: Path | None = Field(default=None, description="TrueType file for headings")
-    word_body: str = Field(default="游明朝", description="East Asian font of Word body text")
-    word_heading: str = Field(default="游ゴシック", description="East Asian font of Word headings")
+    word_body: Text = Field(default="游明朝", description="East Asian font of Word body text")
+    word_heading: Text = Field(default="游ゴシック", description="East Asian font of Word headings")
 
 
 class View(BaseModel):
     """Everything a writer needs; built by the pipeline, read-only for writers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     document: Document = Field(description="resolved and selected")
     meeting: Meeting = Field(default_factory=Meeting)

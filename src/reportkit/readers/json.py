@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document
+from reportkit.readers.text import decode
 
 
 def read_json(text: str, path: str) -> Document:
@@ -58,3 +59,8 @@ def _source_line(data: Any, loc: tuple[int | str, ...]) -> int:
     if isinstance(node, dict) and isinstance(node.get("line"), int):
         line = node["line"]
     return line
+
+
+def read(data: bytes, name: str) -> Document:
+    """Decode and read a JSON file's bytes (the registry's entry point)."""
+    return read_json(decode(data, name), name)

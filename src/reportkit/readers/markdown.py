@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document
+from reportkit.readers.text import decode
 
 MAX_LINE_LENGTH = 10_000
 
@@ -291,7 +292,7 @@ class _Reader:
             "title": self.title,
             "subtitle": self.subtitle,
             "note": "\n".join(self.notes) or None,
-            "source": self.path.replace("\\", "/").rsplit("/", 1)[-1],
+            "source_name": self.path.replace("\\", "/").rsplit("/", 1)[-1],
             "sections": [
                 {
                     "number": s.number,
@@ -520,3 +521,8 @@ def _looks_like_actors(inner: str) -> bool:
 def read_markdown(text: str, path: str) -> Document:
     """Parse a source text; raise :class:`SourceError` listing every problem."""
     return _Reader(path).read(text)
+
+
+def read(data: bytes, name: str) -> Document:
+    """Decode and read a source file's bytes (the registry's entry point)."""
+    return read_markdown(decode(data, name), name)

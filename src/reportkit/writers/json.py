@@ -7,7 +7,7 @@ import json
 from reportkit.model import Document
 
 
-def render_json(document: Document) -> bytes:
+def write(document: Document) -> bytes:
     """The document as indented UTF-8 JSON; read back by :mod:`reportkit.readers.json`."""
     return (document.model_dump_json(indent=2, exclude_none=True) + "\n").encode("utf-8")
 

@@ -40,16 +40,16 @@ _KNOWN_FONTS: dict[str, tuple[str, str]] = {
 }
 
 
-def set_properties(document: WordDocument, view: View) -> None:
+def set_properties(word: WordDocument, view: View) -> None:
     """Core properties from the view; every date is the view's reproducible timestamp."""
-    properties = document.core_properties
-    source = view.document
+    properties = word.core_properties
+    document = view.document
     meeting = " ".join(p for p in (view.meeting.name, view.meeting.number) if p)
-    properties.title = source.title
-    properties.subject = meeting or source.subtitle or ""
+    properties.title = document.title
+    properties.subject = meeting or document.subtitle or ""
     properties.author = view.meeting.organisation or ""
     properties.last_modified_by = view.meeting.organisation or ""
-    properties.comments = f"{source.source} から reportkit で作成" if source.source else ""
+    properties.comments = f"{document.source_name} から reportkit で作成" if document.source_name else ""
     properties.keywords = ""
     properties.category = ""
     properties.language = "ja-JP"

@@ -27,7 +27,6 @@ from reportlab.platypus import (
 )
 
 from reportkit import __version__
-from reportkit.pipeline import gc_paused
 from reportkit.view import View
 from reportkit.writers.pdf.body import body_story
 from reportkit.writers.pdf.cover import Cover, draw_number_box
@@ -217,11 +216,7 @@ def build(view: View) -> bytes:
     # Binary (Flate only) streams: ASCII85 would make the file a quarter larger and slower.
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
-        # The story, the pages' content and the PDF objects live until the file is
-        # written: the cyclic collector's passes over them were a fifth of the time of
-        # 2,000 cases. What the document leaves behind is collected once it is on again.
-        with gc_paused():
-            doc.build(story(doc), canvasmaker=_canvas_class(view.timestamp))
+        doc.build(story(doc), canvasmaker=_canvas_class(view.timestamp))
     finally:
         rl_config.useA85 = saved
     return buffer.getvalue()

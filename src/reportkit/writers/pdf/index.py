@@ -38,8 +38,8 @@ def index_heading(styles: Styles) -> list[Flowable]:
 
 
 def _prefecture(entry: ActorEntry) -> str:
-    entity = entry.actor.entity
-    return entity.prefecture if entity is not None else UNRESOLVED
+    government = entry.actor.government
+    return government.prefecture if government is not None else UNRESOLVED
 
 
 def references(entry: ActorEntry, pages: Mapping[str, int]) -> str:

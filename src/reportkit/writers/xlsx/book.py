@@ -11,12 +11,10 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.writer.excel import ExcelWriter
 
 from reportkit.errors import BuildError
-from reportkit.pipeline import gc_paused
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cases import SHEET as CASES_SHEET
 from reportkit.writers.xlsx.cases import write_cases
-from reportkit.writers.xlsx.cells import Origin, check_text
 from reportkit.writers.xlsx.matrix import SHEET as MATRIX_SHEET
 from reportkit.writers.xlsx.matrix import write_matrix
 from reportkit.writers.xlsx.totals import SHEET as TOTALS_SHEET
@@ -26,21 +24,12 @@ from reportkit.writers.zip_normalize import normalize_zip
 
 def render(view: View) -> bytes:
     """The .xlsx bytes of ``view``: byte-identical for the same view."""
-    # Every cell, style and XML element lives until the bytes are out: the cyclic
-    # collector's passes over them found nothing to free and took a quarter of the time
-    # of 5,000 cases. What the workbook leaves behind is collected once it is on again.
-    with gc_paused():
-        return _render(view)
-
-
-def _render(view: View) -> bytes:
     if not view.document.resolved:
         raise BuildError(
             "xlsx: the document's actors are not resolved to local governments; "
-            "build it through reportkit.pipeline.load",
+            "build it through reportkit.source.load",
             "xlsx",
         )
-    check_meta(view)
     workbook = new_workbook()
     matrix = workbook.active
     matrix.title = MATRIX_SHEET
@@ -62,21 +51,6 @@ def new_workbook() -> Workbook:
     workbook._named_styles["Normal"].font = styles.BASE
     styles.register(workbook)
     return workbook
-
-
-def check_meta(view: View) -> None:
-    """Refuse unholdable characters in texts that go into headers and properties."""
-    path = view.document.source or "source"
-    texts = {
-        "document title": view.document.title,
-        "subtitle": view.document.subtitle,
-        "meeting name": view.meeting.name,
-        "meeting number": view.meeting.number,
-        "organisation": view.meeting.organisation,
-    }
-    for what, text in texts.items():
-        if text:
-            check_text(text, Origin(path, 0, what))
 
 
 def set_properties(workbook: Workbook, view: View) -> None:

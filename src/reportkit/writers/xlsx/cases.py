@@ -49,7 +49,7 @@ def actors_text(case: Case) -> str:
 def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
     """Fill ``ws`` with every case in document order; return case id -> its row."""
     document = view.document
-    path = document.source or "source"
+    path = document.source_name or "source"
     for column, (header, width) in enumerate(COLUMNS, start=1):
         cell = put_text(ws, 1, column, header, style=styles.HEADER)
         ws.column_dimensions[cell.column_letter].width = width

@@ -4,13 +4,12 @@ openpyxl turns any string that starts with ``=`` into a formula and raises its o
 IllegalCharacterError on control characters. Every string this writer puts in a cell
 goes through :func:`put_text`, which stores it as a plain string (never ``<f>``), marks
 text that Excel would evaluate when edited (``= + - @``, tab, CR) with a quote prefix,
-and refuses characters an .xlsx cannot hold with a :class:`BuildError` naming the source
-line, before openpyxl sees them.
+and refuses text longer than a cell holds with a :class:`BuildError` naming the source
+line, before openpyxl sees it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import Cell
@@ -25,11 +24,6 @@ MAX_CELL_TEXT = 32_767
 # Starts that Excel (or a CSV exported from the sheet) may read as a formula; the
 # full-width forms too, which a Japanese IME turns into the ASCII ones on editing.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-
-# C0 controls except tab, LF and CR; the non-characters U+FFFE/U+FFFF; lone surrogates
-# (a JSON source may contain them; UTF-8 cannot encode them).
-_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
 
 @dataclass(frozen=True)
 class Origin:
@@ -48,17 +42,10 @@ LABEL = Origin("reportkit", 0, "a label of the workbook")
 
 
 def check_text(text: str, origin: Origin) -> str:
-    """``text`` unchanged, or a :class:`BuildError` if Excel cannot hold it."""
-    bad = _UNHOLDABLE.search(text)
-    if bad:
-        code = ord(bad.group())
-        kind = "a control character" if code < 0x20 else "not a character Excel can store"
-        raise BuildError(
-            f"{origin}: U+{code:04X} ({kind}) at position {bad.start() + 1} of its text "
-            "cannot be stored in an Excel cell; no workbook was written\n"
-            "  hint: delete the character from the source",
-            "xlsx",
-        )
+    """``text`` unchanged, or a :class:`BuildError` if it is longer than a cell holds.
+
+    Characters are not checked here: the model's text type admits none a cell cannot hold.
+    """
     if len(text) > MAX_CELL_TEXT:
         raise BuildError(
             f"{origin}: the text has {len(text):,} characters; an Excel cell holds at most "
@@ -88,9 +75,9 @@ def put_text(
         styles.apply(cell, style)
     # Private openpyxl API: ``_value`` is where the ``Cell.value`` setter stores a string
     # after checking it again (a regex scan for control characters that cost ~13 % of a
-    # large workbook, a cut at 32,767 characters, "f" for a leading "="). check_text has
-    # refused every such character (a superset of openpyxl's) and any longer text, and
-    # data_type "s" is what this function set after the setter anyway.
+    # large workbook, a cut at 32,767 characters, "f" for a leading "="). The model's text
+    # type admits no such character, check_text refused any longer text, and data_type
+    # "s" is what this function set after the setter anyway.
     cell._value = check_text(text, origin)
     cell.data_type = "s"
     if needs_quote_prefix(text):

@@ -62,7 +62,7 @@ def case_link(rows: dict[str, int], cases: list[Case]) -> Hyperlink:
 def write_matrix(ws: Worksheet, view: View, rows: dict[str, int]) -> None:
     """Fill ``ws`` with the matrix; ``rows`` maps case ids to their rows on 事例一覧."""
     document = view.document
-    path = document.source or "source"
+    path = document.source_name or "source"
     column_of: dict[str, int] = {}
     topics = [topic for _, topic, _ in cases_by_topic(document)]
     for column, topic in enumerate(topics, start=FIRST_TYPE_COLUMN):
@@ -116,17 +116,17 @@ def _actor_row(
     path: str,
 ) -> list[tuple[int, int]]:
     """Write one actor's row; return its (column, count) pairs, the total included."""
-    actor, entity = entry.actor, entry.entity
+    actor, government = entry.actor, entry.government
     origin = Origin(path, actor.line, f"actor {actor.written!r}")
     group = actor.group
     if group is None:
-        put_number(ws, row, 1, int(entity.code), styles.CODE)
-        kind, style = entity.kind.value, styles.TEXT
+        put_number(ws, row, 1, int(government.code), styles.CODE)
+        kind, style = government.kind.value, styles.TEXT
     else:
         # A group has no code of its own; its prefecture stands in column 都道府県.
         put_style(ws, row, 1, styles.GROUP)
         kind, style = f"団体群（{group.count}{group.kind}）", styles.GROUP
-    for column, text in enumerate((entity.prefecture, entry.label, kind, entity.block), start=2):
+    for column, text in enumerate((government.prefecture, entry.label, kind, government.block), start=2):
         put_text(ws, row, column, text, origin, style)
     by_column: dict[int, list[Case]] = {}
     for case in entry.cases:

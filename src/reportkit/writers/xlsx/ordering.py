@@ -27,10 +27,10 @@ def by_code(case: Case, names: Iterable[str], field: str) -> list[str]:
 
 
 def _lowest_codes(actors: Iterable[Actor], field: str) -> dict[str, str]:
-    """The lowest code of the actors in each prefecture or block (``field`` of entity)."""
+    """The lowest code of the actors in each prefecture or block (``field`` of government)."""
     lowest: dict[str, str] = {}
     for actor in actors:
-        if actor.entity is not None:
-            name = getattr(actor.entity, field)
-            lowest[name] = min(lowest.get(name, actor.entity.code), actor.entity.code)
+        if actor.government is not None:
+            name = getattr(actor.government, field)
+            lowest[name] = min(lowest.get(name, actor.government.code), actor.government.code)
     return lowest

@@ -38,7 +38,7 @@ NOTES = (
 def write_totals(ws: Worksheet, view: View) -> None:
     """Fill ``ws`` with both tables and their charts."""
     document = view.document
-    path = document.source or "source"
+    path = document.source_name or "source"
     put_text(ws, 1, 1, f"{document.title}　集計", Origin(path, 0, "document title"), styles.TITLE)
     put_text(ws, 2, 1, view.date_text, style=styles.NOTE)
     blocks = block_order(view)

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportkit import gazetteer
 from reportkit.errors import Problem, SourceError
+from reportkit.places import gazetteer
 from reportkit.schema_files import schema_file
 from reportkit.toml_file import TomlFile
 

@@ -1,6 +1,6 @@
 """Resolution: every actor of a document -> its official local government.
 
-Runs after reading. Each :class:`~reportkit.model.Actor` gets ``entity``: code, official
+Runs after reading. Each :class:`~reportkit.model.Actor` gets ``government``: code, official
 name, kana, kind, prefecture, 郡, designated city of a ward, and regional block from the
 block scheme. A group (静岡県内7市) resolves to its prefecture and keeps its count. A name
 that is unknown or ambiguous is an error with what to write instead; nothing is guessed.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportkit import gazetteer
-from reportkit.blocks import BlockScheme, default_scheme
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Actor, Case, Document, Kind, LocalGovernment
+from reportkit.places import gazetteer
+from reportkit.places.blocks import BlockScheme, default_scheme
 
 
 def government(entry: gazetteer.Entry, blocks: BlockScheme | None = None) -> LocalGovernment:
@@ -83,7 +83,7 @@ def replace_actors(document: Document, replace: Callable[[Actor], Actor]) -> Doc
 
 
 def resolve(document: Document, path: str, blocks: BlockScheme | None = None) -> Document:
-    """A copy of ``document`` with every actor's ``entity`` set; ``document`` is unchanged.
+    """A copy of ``document`` with every actor's ``government`` set; ``document`` is unchanged.
 
     ``path`` names the source in problems. Raises :class:`SourceError` listing every
     unknown or ambiguous name at once, each at the line and column of the actor.
@@ -101,7 +101,7 @@ def resolve(document: Document, path: str, blocks: BlockScheme | None = None) ->
             return actor
         if entry.code not in made:
             made[entry.code] = government(entry, scheme)
-        return actor.model_copy(update={"entity": made[entry.code].model_copy()})
+        return actor.model_copy(update={"government": made[entry.code].model_copy()})
 
     result = replace_actors(document, resolved)
     if problems:

@@ -20,15 +20,15 @@ def actor_rows(document: Document) -> list[dict[str, Any]]:
     """
     rows = []
     for entry in actor_index(document):
-        entity, group = entry.entity, entry.actor.group
+        government, group = entry.government, entry.actor.group
         rows.append(
             {
-                "code": entity.code,
+                "code": government.code,
                 "name": entry.label,
-                "prefecture": entity.prefecture,
-                "kind": group.kind if group else entity.kind.value,
-                "block": entity.block,
-                "sub_block": entity.sub_block,
+                "prefecture": government.prefecture,
+                "kind": group.kind if group else government.kind.value,
+                "block": government.block,
+                "sub_block": government.sub_block,
                 "count": group.count if group else None,
                 "cases": entry.case_ids,
             }

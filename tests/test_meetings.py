@@ -1,4 +1,4 @@
-"""Meeting profiles: reportkit.toml validation and the selections they make."""
+"""Meetings: reportkit.toml validation and the selections they make."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.blocks import default_scheme
-from reportkit.config import Selection, load_config
 from reportkit.errors import SourceError
+from reportkit.meetings.selection import select, select_for
+from reportkit.meetings.settings import load_settings
 from reportkit.model import Document
-from reportkit.pipeline import load
-from reportkit.selection import select, select_for
+from reportkit.places.blocks import default_scheme
+from reportkit.source import load
+from reportkit.view import Selection
 
 from .conftest import REAL_SOURCE, ROOT
 
@@ -63,12 +64,12 @@ def test_everything_is_the_default(resolved: Document) -> None:
 
 
 def test_shipped_profiles_are_valid(resolved: Document) -> None:
-    config = load_config(ROOT / "reportkit.toml")
-    ids = [p.id for p in config.config.meeting]
+    config = load_settings(ROOT / "reportkit.toml")
+    ids = [p.id for p in config.settings.meeting]
     assert len(ids) == 2
-    block = next(p for p in config.config.meeting if p.select.blocks)
+    block = next(p for p in config.settings.meeting if p.select.blocks)
     assert _ids(select_for(block, resolved, default_scheme(), config)) == KANTO_SHINETSU
-    whole = next(p for p in config.config.meeting if p.select.everything)
+    whole = next(p for p in config.settings.meeting if p.select.everything)
     assert len(_ids(select_for(whole, resolved, default_scheme(), config))) == 61
 
 
@@ -87,7 +88,7 @@ PROFILE = '[[meeting]]\nid = "m"\nname = "会議"\n'
         (PROFILE + 'colour = "red"\n', 4, "unknown key 'colour'"),
         ('organisation = "x"\nsorce = "a.md"\n', 2, "unknown key 'sorce'"),
         (PROFILE + '[meeting.select]\nbloks = ["東北"]\n', 5, "unknown key 'bloks'"),
-        (PROFILE + 'formats = ["pdf", "odt"]\n', 4, "formats.1"),
+        (PROFILE + 'formats = ["pdf", "odt"]\n', 4, "unknown format odt"),
         (PROFILE + "date = 2026-13-01\n", 4, "not valid TOML"),
         (PROFILE + 'date = "tomorrow"\n', 4, "date"),
         ('[[meeting]]\nname = "会議"\n', 1, "id"),
@@ -95,7 +96,7 @@ PROFILE = '[[meeting]]\nid = "m"\nname = "会議"\n'
         ('[[meeting]]\nid = "a b"\nname = "x"\n', 2, "id"),
     ],
     ids=[
-        "profile key",
+        "meeting key",
         "top key",
         "select key",
         "format",
@@ -109,7 +110,7 @@ PROFILE = '[[meeting]]\nid = "m"\nname = "会議"\n'
 def test_invalid_config_names_the_line(tmp_path: Path, text: str, line: int, words: str) -> None:
     path = _config(tmp_path, text)
     with pytest.raises(SourceError) as caught:
-        load_config(path)
+        load_settings(path)
     problems = caught.value.problems
     assert any(p.line == line and words in p.message for p in problems), [str(p) for p in problems]
     assert all(p.path == str(path) for p in problems)
@@ -129,8 +130,8 @@ def test_invalid_config_names_the_line(tmp_path: Path, text: str, line: int, wor
 def test_selection_errors(
     tmp_path: Path, resolved: Document, select_text: str, line: int, words: str
 ) -> None:
-    config = load_config(_config(tmp_path, PROFILE + "[meeting.select]\n" + select_text + "\n"))
-    profile = config.config.meeting[0]
+    config = load_settings(_config(tmp_path, PROFILE + "[meeting.select]\n" + select_text + "\n"))
+    profile = config.settings.meeting[0]
     with pytest.raises(SourceError) as caught:
         select_for(profile, resolved, default_scheme(), config)
     problems = caught.value.problems

@@ -11,9 +11,9 @@ import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from reportkit import gazetteer
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Actor, Document
+from reportkit.places import gazetteer
 from reportkit.schema_files import schema_file
 from reportkit.toml_file import TomlFile
 
@@ -122,7 +122,7 @@ def _texts(document: Document, source: _Source) -> Iterator[tuple[int, str]]:
 
 
 def _actor_key(actor: Actor) -> str:
-    if actor.entity is not None:
+    if actor.government is not None:
         return actor.key
     return "~" + gazetteer.fold(actor.written)
 

@@ -6,19 +6,20 @@ block handout and the national one cite the same case as the same id.
 
 from __future__ import annotations
 
-from reportkit.blocks import BlockScheme
-from reportkit.config import ConfigFile, Profile, Selection
 from reportkit.errors import Problem, SourceError
+from reportkit.meetings.settings import SettingsFile
 from reportkit.model import Case, Document, Section, Topic
+from reportkit.places.blocks import BlockScheme
+from reportkit.view import Meeting, Selection
 
 
 def check_selection(
-    profile: Profile, document: Document, scheme: BlockScheme, config: ConfigFile
+    meeting: Meeting, document: Document, scheme: BlockScheme, settings: SettingsFile
 ) -> None:
     """Refuse names the selection cannot mean: unknown blocks, prefectures, sections, topics."""
-    from reportkit import gazetteer
+    from reportkit.places import gazetteer
 
-    selection = profile.select
+    selection = meeting.select
     places = {p.name for p in gazetteer.load().prefectures()}
     regions = set(scheme.names) | {s.name for b in scheme.blocks for s in b.sub_blocks}
     sections = {s.number for s in document.sections}
@@ -28,9 +29,9 @@ def check_selection(
     def unknown(what: str, value: str, known: set, key: str) -> None:
         listed = "、".join(sorted(map(str, known)))
         problems.append(
-            config.problem(
-                profile.id,
-                f"meeting '{profile.id}': unknown {what} {value}",
+            settings.problem(
+                str(meeting.id),
+                f"meeting '{meeting.id!s}': unknown {what} {value}",
                 f"choose from: {listed}",
                 key=key,
                 value=value,
@@ -61,12 +62,12 @@ def _keeps(selection: Selection, section: Section, topic: Topic, case: Case) -> 
     if not selection.regional:
         return True
     for actor in case.attribution.actors:
-        entity = actor.entity
-        if entity is None:
+        government = actor.government
+        if government is None:
             continue
-        if entity.block in selection.blocks or entity.sub_block in selection.blocks:
+        if government.block in selection.blocks or government.sub_block in selection.blocks:
             return True
-        if entity.prefecture in selection.prefectures:
+        if government.prefecture in selection.prefectures:
             return True
     return False
 
@@ -88,18 +89,18 @@ def select(document: Document, selection: Selection) -> Document:
 
 
 def select_for(
-    profile: Profile, document: Document, scheme: BlockScheme, config: ConfigFile
+    meeting: Meeting, document: Document, scheme: BlockScheme, settings: SettingsFile
 ) -> Document:
-    """Check and apply a profile's selection; an empty result is an error, not a handout."""
-    check_selection(profile, document, scheme, config)
-    chosen = select(document, profile.select)
+    """Check and apply a meeting's selection; an empty result is an error, not a handout."""
+    check_selection(meeting, document, scheme, settings)
+    chosen = select(document, meeting.select)
     if not chosen.sections:
         raise SourceError(
             [
-                config.problem(
-                    profile.id,
-                    f"meeting '{profile.id}' selects no case of {document.source}",
-                    "widen the [meeting.select] of this profile",
+                settings.problem(
+                    str(meeting.id),
+                    f"meeting '{meeting.id!s}' selects no case of {document.source_name}",
+                    "widen the [meeting.select] of this meeting",
                     key="select",
                 )
             ]

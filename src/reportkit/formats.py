@@ -1,0 +1,176 @@
+"""The format registry: every reader and writer reportkit knows, declared once.
+
+A writer turns a :class:`~reportkit.view.View` into the bytes of one output file; a reader
+turns the bytes of a source file into a :class:`~reportkit.model.Document`. Both live in
+modules imported only when used, so a command that renders nothing never loads reportlab,
+python-docx or openpyxl. The CLI's choices, settings validation, the build's input hashes
+and the manifest all ask this module; nothing else lists formats.
+
+Adding an output format is one module with ``render(view: View) -> bytes`` and one line in
+:data:`WRITERS` (or a call to :func:`register_writer` from outside the package).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from reportkit.model import Document
+    from reportkit.view import Fonts, View
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One output format.
+
+    ``module`` exposes ``render(view) -> bytes``. ``libraries`` are the distributions it
+    imports (their versions join the build's input hash and the manifest).
+    ``fingerprint`` names a function ``(fonts) -> str`` in a module that imports no
+    writer library: what besides the view changes the bytes (the PDF: its font files).
+    """
+
+    name: str
+    suffix: str
+    media_type: str
+    module: str
+    title: str
+    libraries: tuple[str, ...] = ()
+    fingerprint: str | None = None
+
+    def render(self, view: View) -> bytes:
+        """The bytes of ``view`` in this format (the module is imported on first use)."""
+        render = cast(
+            "Callable[[View], bytes]", importlib.import_module(self.module).render
+        )
+        return render(view)
+
+    def extra_inputs(self, fonts: Fonts) -> str:
+        """What else this format's bytes depend on; never imports a writer library."""
+        if self.fingerprint is None:
+            return ""
+        module, _, function = self.fingerprint.partition(":")
+        found = cast("Callable[[Fonts], str]", getattr(importlib.import_module(module), function))
+        return found(fonts)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One source format: ``module`` exposes ``read(data: bytes, name: str) -> Document``."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    title: str
+
+    def read(self, data: bytes, name: str) -> Document:
+        read = cast(
+            "Callable[[bytes, str], Document]", importlib.import_module(self.module).read
+        )
+        return read(data, name)
+
+
+WRITERS: dict[str, Writer] = {
+    writer.name: writer
+    for writer in (
+        Writer(
+            "pdf",
+            ".pdf",
+            "application/pdf",
+            "reportkit.writers.pdf",
+            "PDF handout",
+            libraries=("reportlab",),
+            fingerprint="reportkit.writers.pdf.font_files:inventory",
+        ),
+        Writer(
+            "docx",
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "reportkit.writers.docx",
+            "Word briefing",
+            libraries=("python-docx",),
+        ),
+        Writer(
+            "xlsx",
+            ".xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "reportkit.writers.xlsx",
+            "Excel matrix",
+            libraries=("openpyxl",),
+        ),
+    )
+}
+
+READERS: dict[str, Reader] = {
+    reader.name: reader
+    for reader in (
+        Reader("md", (".md", ".markdown", ".txt"), "reportkit.readers.markdown", "取組事例 source"),
+        Reader("json", (".json",), "reportkit.readers.json", "the model as JSON"),
+    )
+}
+
+@dataclass(frozen=True)
+class SourceWriter:
+    """A source form a document can be written in (``reportkit convert --to NAME``).
+
+    ``module`` exposes ``write(document: Document) -> bytes``; what it writes, the reader
+    of the same name reads back.
+    """
+
+    name: str
+    suffix: str
+    module: str
+    title: str
+
+    def write(self, document: Document) -> bytes:
+        write = cast(
+            "Callable[[Document], bytes]", importlib.import_module(self.module).write
+        )
+        return write(document)
+
+
+SOURCE_WRITERS: dict[str, SourceWriter] = {
+    writer.name: writer
+    for writer in (SourceWriter("json", ".json", "reportkit.writers.json", "the model as JSON"),)
+}
+
+# Libraries every build depends on, whatever it writes.
+CORE_LIBRARIES = ("pydantic", "click")
+
+
+def register_writer(writer: Writer) -> None:
+    """Add (or replace) a writer, e.g. from a plug-in or a test."""
+    WRITERS[writer.name] = writer
+
+
+def writer_names() -> list[str]:
+    """Every writer's name, in registry order."""
+    return list(WRITERS)
+
+
+def get_writer(name: str) -> Writer:
+    """The writer called ``name``; KeyError names the known ones."""
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise KeyError(f"unknown format '{name}' (formats: {', '.join(WRITERS)})") from None
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for ``path``'s suffix; an unknown suffix is read as the source format."""
+    suffix = path.suffix.lower()
+    for reader in READERS.values():
+        if suffix in reader.suffixes:
+            return reader
+    return READERS["md"]
+
+
+def libraries() -> tuple[str, ...]:
+    """Every distribution some build may depend on, for the manifest."""
+    names = [*CORE_LIBRARIES]
+    for writer in WRITERS.values():
+        names.extend(name for name in writer.libraries if name not in names)
+    return tuple(names)
