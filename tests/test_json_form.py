@@ -83,3 +83,17 @@ def test_control_characters_rejected_with_line(real_document: Document) -> None:
     problem = caught.value.problems[0]
     assert problem.line == real_document.sections[0].topics[1].cases[0].line
     assert "U+000B" in problem.message
+
+
+def test_markdown_round_trip_is_a_fixed_point(real_document: Document, tmp_path: Path) -> None:
+    """md -> model -> md -> model: the canonical form reads back to the same document."""
+    from reportkit.readers.markdown import read_markdown
+    from reportkit.writers.markdown import write
+
+    canonical = write(real_document)
+    again = read_markdown(canonical.decode("utf-8"), "canonical.md")
+    assert write(again) == canonical
+    assert [(c.id, c.key, c.runs, c.attribution.text) for c in again.cases()] == [
+        (c.id, c.key, c.runs, c.attribution.text) for c in real_document.cases()
+    ]
+    assert "(続き)" not in canonical.decode("utf-8")

@@ -66,8 +66,9 @@ def test_heading_2_paragraphs_are_exactly_the_explicit_topics(
     word: WordDocument, real_view: View
 ) -> None:
     headings = [p.text for p in styled(word, "Heading 2")]
-    explicit = [t.title for _, t in real_view.document.topics() if not t.implicit]
-    assert headings == [f"（{title}）" for title in explicit]
+    explicit = [t for _, t in real_view.document.topics() if not t.implicit]
+    assert headings == [f"（{topic.number}）{topic.title}" for topic in explicit]
+    assert headings[1] == "（2）関係機関からつながる関係づくり"
     assert len(headings) == 17  # 18 topics, one of them the implicit topic of section 3
     assert "（支援における関係機関連携）" not in headings
 
@@ -259,7 +260,7 @@ def test_contents_field_follows_the_title_block_and_updates_on_open(
     assert names.index("Title") < names.index("Date") < names.index("TOC Heading") < begin
     assert begin < names.index("Heading 1")
     entries = [p.text for p in word.paragraphs if p.style.name in {"toc 1", "toc 2"}]
-    assert entries[:2] == ["集計", "1．新規相談・プラン作成"] and "（プラン作成）" in entries
+    assert entries[:2] == ["集計", "1．新規相談・プラン作成"] and "（6）プラン作成" in entries
     settings = part(data, "word/settings.xml")
     flag = settings.find(f"{{{W}}}updateFields")
     assert flag is not None and flag.get(qn("w:val")) == "true"
@@ -296,7 +297,7 @@ def test_summary_table_of_cases_per_topic(word: WordDocument, real_view: View) -
     body, total = rows[1:-1], rows[-1]
     topics = list(real_view.document.topics())
     assert [int(r[2]) for r in body] == [len(t.cases) for _, t in topics]
-    assert body[0][:2] == ["1．新規相談・プラン作成", "相談機関としての役割"]
+    assert body[0][:2] == ["1．新規相談・プラン作成", "（1）相談機関としての役割"]
     assert body[1][0] == "1．新規相談・プラン作成"  # merged cell spans the section
     assert ["3．支援における関係機関連携", "―", "8"] in body
     assert total[0] == "合計" and total[-1] == "61"

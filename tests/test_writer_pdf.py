@@ -16,12 +16,13 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from reportkit.labels import section_label as section_title
+from reportkit.labels import topic_label as topic_title
 from reportkit.model import Document
 from reportkit.summary import actor_index, cases_by_block
 from reportkit.view import Fonts, Meeting, View
 from reportkit.writers.pdf import fonts as pdf_fonts
 from reportkit.writers.pdf import render
-from reportkit.writers.pdf.body import section_title, topic_title
 from reportkit.writers.pdf.kinsoku import NO_END, NO_START
 
 from .conftest import ROOT, needs

@@ -98,7 +98,7 @@ def type_columns(ws: Worksheet) -> dict[int, tuple[str, str]]:
 
 def model_types(document: Document) -> dict[tuple[str, str], list[Case]]:
     return {
-        (f"{section.number}. {section.title}", topic.title): topic.cases
+        (f"{section.number}．{section.title}", topic.title): topic.cases
         for section in document.sections
         for topic in section.topics
     }
@@ -171,7 +171,7 @@ def test_every_actor_type_count_equals_the_model(
     assert read_counts(ws) == expected
     # every topic is a column, the implicit one of section 3 under its section's title
     assert sorted(type_columns(ws).values()) == sorted(model_types(real_view.document))
-    assert ("3. 支援における関係機関連携", "支援における関係機関連携") in type_columns(ws).values()
+    assert ("3．支援における関係機関連携", "支援における関係機関連携") in type_columns(ws).values()
     # one row per actor, none twice
     actors = {identity(a) for _, a in real_view.document.actors()}
     rows = [
@@ -181,7 +181,7 @@ def test_every_actor_type_count_equals_the_model(
     assert len(rows) == len(set(rows)) == len(actors)
     assert set(rows) == actors
     # spot checks read off the source by hand
-    assert expected[("宮城県", "仙台市"), ("1. 新規相談・プラン作成", "相談窓口の工夫")] == 1
+    assert expected[("宮城県", "仙台市"), ("1．新規相談・プラン作成", "相談窓口の工夫")] == 1
     assert sum(n for (who, _), n in expected.items() if who == ("東京都", "八王子市")) == 2
 
 
@@ -220,7 +220,7 @@ def test_group_gets_an_honest_row(real_book: openpyxl.Workbook) -> None:
     assert ws.cell(row=row - 1, column=3).value == "静岡県"  # right after its prefecture
     assert ws.cell(row=row + 1, column=1).value > 22000  # before the prefecture's cities
     column = {v: k for k, v in type_columns(ws).items()}[
-        ("2. 任意事業等の実施", "一時生活支援事業の広域実施")
+        ("2．任意事業等の実施", "一時生活支援事業の広域実施")
     ]
     assert ws.cell(row=row, column=column).value == 1
     notes = [str(ws.cell(row=r, column=1).value) for r in range(1, ws.max_row + 1)]
@@ -262,7 +262,7 @@ def test_open_lists_are_marked_not_dropped(real_view: View, real_book: openpyxl.
         assert (ws.cell(row=row, column=column).value or 0) == marked
     assert ws.cell(row=row, column=max(columns) + 1).value == 3  # 2 × 等多数, 1 × 等
     # the named actors of an open-list case keep their counts
-    assert read_counts(ws)[("神奈川県", "横浜市"), ("2. 任意事業等の実施", "就労準備支援事業")] == 1
+    assert read_counts(ws)[("神奈川県", "横浜市"), ("2．任意事業等の実施", "就労準備支援事業")] == 1
     listing = real_book[CASES]
     header = [c.value for c in listing[1]]
     for case in real_view.document.cases():
@@ -309,7 +309,7 @@ def test_every_count_links_to_its_first_case(which: str, request: pytest.Fixture
             links += 1
     assert links == sum(1 for n in expected_counts(view.document).values() if n)
     if which == "safety":  # 鳥羽市 has two cases of one type: the link goes to the first
-        toba = read_counts(ws)[("三重県", "鳥羽市"), ("1. 新規相談・プラン作成", "+1で始まる取組")]
+        toba = read_counts(ws)[("三重県", "鳥羽市"), ("1．新規相談・プラン作成", "+1で始まる取組")]
         assert toba == 2
     # the summary rows link too
     row = summary_row(ws, "事例数")
@@ -344,7 +344,7 @@ def test_matrix_sheet_setup(real_book: openpyxl.Workbook) -> None:
     merged = {(m.min_col, m.max_col) for m in ws.merged_cells.ranges if m.min_row == 1}
     assert (1, 5) in merged
     assert (FIRST_TYPE, FIRST_TYPE + 5) in merged  # section 1 has six topics
-    assert ws.cell(row=1, column=FIRST_TYPE).value == "1. 新規相談・プラン作成"
+    assert ws.cell(row=1, column=FIRST_TYPE).value == "1．新規相談・プラン作成"
     # a colour scale over the counts
     rules = {
         rule.type: str(formatting.sqref)
@@ -380,7 +380,7 @@ def test_case_list_has_every_case_once(real_view: View, real_book: openpyxl.Work
         ((s, t) for s in document.sections for t in s.topics for _ in t.cases), start=2
     ):
         assert (
-            ws.cell(row=row, column=column["大項目"]).value == f"{section.number}. {section.title}"
+            ws.cell(row=row, column=column["大項目"]).value == f"{section.number}．{section.title}"
         )
         assert ws.cell(row=row, column=column["中項目"]).value == topic.title
     for case in document.cases():

@@ -134,7 +134,10 @@ class SourceWriter:
 
 SOURCE_WRITERS: dict[str, SourceWriter] = {
     writer.name: writer
-    for writer in (SourceWriter("json", ".json", "reportkit.writers.json", "the model as JSON"),)
+    for writer in (
+        SourceWriter("md", ".md", "reportkit.writers.markdown", "取組事例 source, canonical"),
+        SourceWriter("json", ".json", "reportkit.writers.json", "the model as JSON"),
+    )
 }
 
 # Libraries every build depends on, whatever it writes.

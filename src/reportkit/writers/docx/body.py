@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 
+from reportkit.labels import section_label, topic_label
 from reportkit.model import Case, Document
 from reportkit.view import View
 from reportkit.writers.docx import fields, styles, tables
-from reportkit.writers.docx.labels import section_label, topic_label
 from reportkit.writers.docx.ooxml import elements, paragraph_xml, qn, run_xml
 
 CONTENTS = "目次"
@@ -67,7 +67,7 @@ def contents_entries(source: Document) -> list[tuple[str, str]]:
     for section in source.sections:
         entries.append((styles.TOC_1, section_label(section)))
         entries.extend(
-            (styles.TOC_2, topic_label(topic.title))
+            (styles.TOC_2, topic_label(topic))
             for topic in section.topics
             if not topic.implicit
         )
@@ -120,7 +120,7 @@ def add_sections(flow: Flow, source: Document) -> None:
         flow.text(styles.HEADING_1, section_label(section))
         for topic in section.topics:
             if not topic.implicit:
-                flow.text(styles.HEADING_2, topic_label(topic.title))
+                flow.text(styles.HEADING_2, topic_label(topic))
             for case in topic.cases:
                 flow.add(styles.CASE, *case_runs(case))
 

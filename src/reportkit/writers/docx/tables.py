@@ -13,11 +13,11 @@ from docx.document import Document as WordDocument
 from docx.shared import Twips
 from docx.table import Table
 
+from reportkit.labels import NO_TOPIC, section_label, topic_label
 from reportkit.model import Document, Section
 from reportkit.summary import actor_index, cases_by_block, cases_by_topic
 from reportkit.view import View
 from reportkit.writers.docx import styles
-from reportkit.writers.docx.labels import NO_TOPIC, section_label
 from reportkit.writers.docx.ooxml import element, elements, paragraph_xml, qn, run_xml
 
 
@@ -85,7 +85,7 @@ def topic_table(document: WordDocument, source: Document, width: int) -> Table:
         else:
             spans[-1] = (spans[-1][0], len(rows) + 1)
         label = section_label(section) if spans[-1][0] == len(rows) + 1 else ""
-        rows.append([label, NO_TOPIC if topic.implicit else topic.title, str(count)])
+        rows.append([label, topic_label(topic), str(count)])
     total = sum(1 for _ in source.cases())
     rows.append(["合計", "", str(total)])
     table = _table(document, columns, rows, width, total=True)

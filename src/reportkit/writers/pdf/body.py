@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from reportkit.model import Case, Document, Section, Topic
+from reportkit.labels import section_label, topic_label
+from reportkit.model import Case, Document
 from reportkit.writers.pdf.headings import Heading, OutlineEntry
 from reportkit.writers.pdf.styles import BODY_SIZE, Styles
 from reportkit.writers.pdf.text import JText, Span
 
 LEADING = BODY_SIZE * 1.7
 BULLET = "○"
-
-
-def section_title(section: Section) -> str:
-    return f"{section.number}．{section.title}"
-
-
-def topic_title(topic: Topic) -> str:
-    return f"（{topic.number}）{topic.title}"
 
 
 class CaseText(JText):
@@ -51,10 +44,10 @@ def body_story(document: Document, styles: Styles) -> list[Flowable]:
     for section in document.sections:
         story.append(
             Heading(
-                section_title(section),
+                section_label(section),
                 styles.section,
                 decoration="band",
-                outline=OutlineEntry(section_title(section), f"s{section.number}", 0),
+                outline=OutlineEntry(section_label(section), f"s{section.number}", 0),
                 space_before=14.0 if story else 0.0,
                 space_after=8.0,
             )
@@ -63,11 +56,11 @@ def body_story(document: Document, styles: Styles) -> list[Flowable]:
             if not topic.implicit:
                 story.append(
                     Heading(
-                        topic_title(topic),
+                        topic_label(topic),
                         styles.topic,
                         decoration="rule",
                         outline=OutlineEntry(
-                            topic_title(topic), f"s{section.number}t{topic.number}", 1
+                            topic_label(topic), f"s{section.number}t{topic.number}", 1
                         ),
                         space_before=8.0,
                         space_after=6.0,

@@ -7,9 +7,9 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from reportkit.labels import section_label, topic_label
 from reportkit.summary import actor_index, cases_by_block, cases_by_prefecture, cases_by_topic
 from reportkit.view import View
-from reportkit.writers.pdf.body import section_title, topic_title
 from reportkit.writers.pdf.headings import Heading, OutlineEntry
 from reportkit.writers.pdf.styles import ACCENT, COLUMN, INK, MUTED, RULE, TINT, Styles
 from reportkit.writers.pdf.text import Align, JText, Span, TextStyle
@@ -74,14 +74,14 @@ def counts_table(view: View, styles: Styles) -> Table:
             tinted.append(len(rows))
             rows.append(
                 [
-                    _cell(section_title(section), strong),
+                    _cell(section_label(section), strong),
                     _cell(f"{len(section.cases):,}件", strong, align="right"),
                 ]
             )
         if not topic.implicit:
             rows.append(
                 [
-                    _cell(topic_title(topic), label, indent=label.size),
+                    _cell(topic_label(topic), label, indent=label.size),
                     _cell(f"{count:,}件", label, align="right"),
                 ]
             )

@@ -6,7 +6,8 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportkit.model import Case, Section, Topic
+from reportkit.labels import section_label
+from reportkit.model import Case, Topic
 from reportkit.summary import blocks_of, prefectures_of
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
@@ -31,11 +32,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("強調", 36),
     ("行", 6),
 )
-
-
-def section_label(section: Section) -> str:
-    """How a section is named in headers and lists: 1. 新規相談・プラン作成."""
-    return f"{section.number}. {section.title}"
 
 
 def actors_text(case: Case) -> str:

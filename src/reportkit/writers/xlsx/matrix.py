@@ -20,12 +20,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportkit.labels import section_label
 from reportkit.model import Case, Document
 from reportkit.summary import ActorEntry, actor_index, cases_by_topic
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cases import SHEET as CASES_SHEET
-from reportkit.writers.xlsx.cases import section_label
 from reportkit.writers.xlsx.cells import Origin, put_number, put_style, put_text
 from reportkit.writers.xlsx.layout import (
     fit_width,

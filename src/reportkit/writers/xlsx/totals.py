@@ -12,10 +12,10 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportkit.labels import section_label
 from reportkit.summary import cases_by_block, cases_by_topic
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
-from reportkit.writers.xlsx.cases import section_label
 from reportkit.writers.xlsx.cells import Origin, put_number, put_style, put_text
 from reportkit.writers.xlsx.layout import fit_width, print_setup
 from reportkit.writers.xlsx.ordering import block_order
