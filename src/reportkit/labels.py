@@ -9,6 +9,7 @@ case has the same number in every edition.
 from __future__ import annotations
 
 from reportkit.model import Case, Section, Topic
+from reportkit.summary import EditionCounts
 
 NO_TOPIC = "―"
 """What a table shows for the topic of a section without topic headings."""
@@ -27,3 +28,24 @@ def topic_label(topic: Topic) -> str:
 def case_label(case: Case) -> str:
     """1-2-3: the number a reader cites a case by in every format."""
     return case.id
+
+
+MULTIPLE_COUNTING_NOTE = (
+    "複数の団体による事例は、それぞれの団体のブロック・都道府県に数えているため、"
+    "ブロック別・都道府県別の件数の合計は事例数と一致しない。"
+)
+"""Said wherever cases are counted per block or prefecture."""
+
+NUMBERS_NOTE = (
+    "項目番号・事例番号は全国版と同じ番号を用いているため、"
+    "この資料に含まれない項目・事例の番号は欠けている。"
+)
+"""Said once in an edition that shows part of the collection (the numbers skip)."""
+
+
+def edition_count_text(counts: EditionCounts, region: str | None) -> str:
+    """23件（関東信越の17団体、ほか8団体）; the whole collection: 61件（80団体）."""
+    if not region:
+        return f"{counts.cases:,}件（{counts.local:,}団体）"
+    others = f"、ほか{counts.elsewhere:,}団体" if counts.elsewhere else ""
+    return f"{counts.cases:,}件（{region}の{counts.local:,}団体{others}）"

@@ -32,7 +32,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Literal[2] = 2
 
 
 # What no output can carry: C0 controls but tab and line feed, DEL and C1 controls, lone

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reportkit.model import Actor, Case, Document, LocalGovernment, Section, Topic
+from reportkit.view import Selection, View
 
 
 @dataclass
@@ -69,3 +70,48 @@ def cases_by_block(document: Document, blocks: list[str] | None = None) -> dict[
 def cases_by_prefecture(document: Document) -> Counter[str]:
     """Cases per prefecture name (a case of a municipality counts for its prefecture)."""
     return Counter(p for case in document.cases() for p in prefectures_of(case))
+
+
+def in_region(government: LocalGovernment, selection: Selection) -> bool:
+    """True when ``government`` lies in a block, sub-block or prefecture ``selection`` names.
+
+    A whole-collection selection (no place named) holds every local government.
+    """
+    if not selection.regional:
+        return True
+    return (
+        government.block in selection.blocks
+        or government.sub_block in selection.blocks
+        or government.prefecture in selection.prefectures
+    )
+
+
+def region_name(selection: Selection) -> str:
+    """What a regional edition is of: 関東信越, or 大阪府・兵庫県."""
+    return "・".join([*selection.blocks, *selection.prefectures])
+
+
+@dataclass(frozen=True)
+class EditionCounts:
+    """How many cases an edition shows, and whose: the region's own actors and the others.
+
+    A block edition keeps a case when one of its actors lies in the block; its other
+    actors (co-actors from elsewhere) are counted apart so no reader mistakes them for
+    the block's own.
+    """
+
+    cases: int
+    local: int
+    elsewhere: int
+
+
+def edition_counts(view: View) -> EditionCounts:
+    """The case count and the distinct actors of the edition, split by region."""
+    selection = view.meeting.select
+    local = elsewhere = 0
+    for entry in actor_index(view.document):
+        if in_region(entry.government, selection):
+            local += 1
+        else:
+            elsewhere += 1
+    return EditionCounts(sum(1 for _ in view.document.cases()), local, elsewhere)

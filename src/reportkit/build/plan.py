@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportkit import formats
 from reportkit.errors import BuildError
@@ -42,7 +43,7 @@ class Outcome:
     size: int | None = None
     error: str | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "format": self.target.fmt,
             "meeting": self.target.meeting,

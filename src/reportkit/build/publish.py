@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from reportkit import __version__
 from reportkit.build.inputs import library_versions
@@ -70,7 +71,7 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def read_manifest(directory: Path) -> dict:
+def read_manifest(directory: Path) -> dict[str, Any]:
     """The manifest of ``directory``, or an empty one when missing or unreadable."""
     try:
         data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
@@ -87,7 +88,9 @@ def _portable(path: Path) -> str:
         return path.name
 
 
-def manifest_for(old: dict, directory: Path, source: Path, results: list[Outcome]) -> dict:
+def manifest_for(
+    old: dict[str, Any], directory: Path, source: Path, results: list[Outcome]
+) -> dict[str, Any]:
     outputs = {
         name: entry
         for name, entry in (old.get("outputs") or {}).items()
@@ -113,7 +116,7 @@ def manifest_for(old: dict, directory: Path, source: Path, results: list[Outcome
     }
 
 
-def up_to_date(target: Target, manifest: dict) -> str | None:
+def up_to_date(target: Target, manifest: dict[str, Any]) -> str | None:
     """The sha256 of the target's file when the manifest says it was built from the same inputs."""
     entry = (manifest.get("outputs") or {}).get(target.path.name)
     if not isinstance(entry, dict) or entry.get("inputs") != target.key:

@@ -64,7 +64,7 @@ def render_all(
     gc.freeze()  # keep the inherited objects' pages shared with the workers
     try:
         with ProcessPoolExecutor(min(jobs, len(targets)), context) as pool:
-            futures: dict[int, Future] = {
+            futures: dict[int, Future[tuple[bytes, float]]] = {
                 index: pool.submit(_render_inherited, index)
                 if fork
                 else pool.submit(_render, target.fmt, target.view)

@@ -26,7 +26,7 @@ def check_selection(
     topics = {t.title for _, t in document.topics()}
     problems: list[Problem] = []
 
-    def unknown(what: str, value: str, known: set, key: str) -> None:
+    def unknown(what: str, value: str, known: set[str] | set[int], key: str) -> None:
         listed = "、".join(sorted(map(str, known)))
         problems.append(
             settings.problem(

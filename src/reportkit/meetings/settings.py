@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Text
@@ -142,7 +143,7 @@ def load_settings(path: Path | None) -> SettingsFile:
     return SettingsFile(settings, file)
 
 
-def _problem(file: TomlFile, error: dict) -> Problem:
+def _problem(file: TomlFile, error: ErrorDetails) -> Problem:
     """A Pydantic error at the line of the key (or value) it is about."""
     loc = list(error["loc"])
     line = 0
@@ -170,8 +171,8 @@ def _problem(file: TomlFile, error: dict) -> Problem:
     return file.problem(line, message, hint)
 
 
-def _allowed_keys(loc: list) -> list[str]:
-    models = {"select": Selection, "fonts": Fonts}
+def _allowed_keys(loc: list[int | str]) -> list[str]:
+    models: dict[str, type[BaseModel]] = {"select": Selection, "fonts": Fonts}
     model: type[BaseModel] = Meeting if loc and loc[0] == "meeting" else Settings
     for part in loc[:-1]:
         if isinstance(part, str) and part in models:

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import groupby, repeat
 from operator import itemgetter
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -48,7 +49,7 @@ class _Topic:
     title: str
     line: int
     implicit: bool = False
-    cases: list[dict] = field(default_factory=list)
+    cases: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -332,7 +333,7 @@ class _CaseParser:
     def error(self, index: int, message: str, hint: str = "") -> None:
         self.reader.error(self.number, index + 1, message, hint)
 
-    def parse(self) -> dict | None:
+    def parse(self) -> dict[str, Any] | None:
         chars = self._unmark()
         if chars is None:
             return None
@@ -422,11 +423,11 @@ class _CaseParser:
         )
         return None
 
-    def _attribution(self, tail: list[tuple[str, bool, int]]) -> dict | None:
+    def _attribution(self, tail: list[tuple[str, bool, int]]) -> dict[str, Any] | None:
         brackets = "【】" if tail[0][0] == "【" else "()"
         inner = tail[1:-1]
         written = "".join(c for c, _, _ in inner).strip(_WS)
-        attribution: dict = {
+        attribution: dict[str, Any] = {
             "written": written,
             "brackets": brackets,
             "emphasis": any(emph for _, emph, _ in tail),
@@ -458,7 +459,7 @@ _CHAR = itemgetter(0)
 _EMPHASIS = itemgetter(1)
 
 
-def _runs(chars: list[tuple[str, bool, int]]) -> list[dict]:
+def _runs(chars: list[tuple[str, bool, int]]) -> list[dict[str, Any]]:
     return [
         {"text": "".join(map(_CHAR, group)), "emphasis": emphasis}
         for emphasis, group in groupby(chars, key=_EMPHASIS)
@@ -481,8 +482,8 @@ def _split_names(inner: list[tuple[str, bool, int]]) -> list[tuple[str, int]]:
     return parts
 
 
-def _actor(name: str, line: int, column: int) -> dict:
-    actor: dict = {"written": name, "line": line, "column": column}
+def _actor(name: str, line: int, column: int) -> dict[str, Any]:
+    actor: dict[str, Any] = {"written": name, "line": line, "column": column}
     group = _GROUP.match(name)
     if group:
         actor["group"] = {
