@@ -15,7 +15,7 @@ from reportkit.schema_files import schema_file
 
 from .conftest import ROOT
 
-# DESIGN.md's table of the Regional Bureaus of Health and Welfare, typed by hand.
+# The jurisdictions of the Regional Bureaus of Health and Welfare (地方厚生局), typed by hand.
 EXPECTED = {
     "北海道": "北海道",
     "東北": "青森 岩手 宮城 秋田 山形 福島",

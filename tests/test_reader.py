@@ -1,4 +1,4 @@
-"""The source reader on the real document and on every variation DESIGN.md lists."""
+"""The source reader on the real document and on every variation the source format allows."""
 
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from reportkit import formats
 from reportkit.model import Document, Text
 from reportkit.wareki import format_wareki
 
@@ -47,8 +46,14 @@ class Selection(BaseModel):
         return not (self.regional or self.sections or self.topics)
 
 
+def _all_formats() -> list[str]:
+    from reportkit import formats  # the registry names writers by module: no import cycle
+
+    return formats.writer_names()
+
+
 def _known_formats(names: list[str]) -> list[str]:
-    known = formats.writer_names()
+    known = _all_formats()
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)} (formats: {', '.join(known)})")
@@ -74,7 +79,7 @@ class Meeting(BaseModel):
     organisation: Text | None = Field(default=None, description="author in document properties")
     western_year: bool = Field(default=False, description="print 令和8年(2026年)")
     formats: Annotated[list[str], AfterValidator(_known_formats)] = Field(
-        default_factory=formats.writer_names, min_length=1, description="formats it is built in"
+        default_factory=_all_formats, min_length=1, description="formats it is built in"
     )
     select: Selection = Field(default_factory=Selection)
 

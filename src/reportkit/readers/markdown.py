@@ -1,4 +1,4 @@
-"""Reader for the source format of 取組事例 collections (see DESIGN.md).
+"""Reader for the source format of 取組事例 collections (README.md: The source format).
 
 The format is a light Markdown: a title line, an optional subtitle and ※ note, numbered
 sections (``1. …``), topics in parentheses (``(…)``) and cases as list items (``- …``)
