@@ -89,8 +89,14 @@ def test_custom_and_broken_word_lists(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as raised:
         load_words(words)
     assert [str(p) for p in raised.value.problems] == [
-        f"{words}:2:1: error: a: the wrong and right forms are equal",
-        f'{words}:3:1: error: \'b\': not a pair of words\n  hint: write "wrong" = "right"',
+        f"{words}:3:1: error: misspellings.b: must be text in quotes\n"
+        '  hint: write lines "wrong" = "right" under [misspellings]'
+    ]
+    words.write_text('[misspellings]\n"a" = "a"\n', encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        load_words(words)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{words}:2:1: error: a: the wrong and right forms are equal"
     ]
 
 

@@ -26,13 +26,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Text
 from reportkit.toml_file import TomlFile
-from reportkit.view import Fonts, Meeting, Selection
+from reportkit.view import Fonts, Meeting
 
 SETTINGS_FILE = "reportkit.toml"
 
@@ -115,10 +114,7 @@ def load_settings(path: Path | None) -> SettingsFile:
             return SettingsFile(Settings(), None)
         path = Path(SETTINGS_FILE)
     file = TomlFile(path)
-    try:
-        settings = Settings.model_validate(file.data)
-    except ValidationError as exc:
-        raise SourceError([_problem(file, error) for error in exc.errors()]) from None
+    settings = file.validate(Settings, "see the example in README.md (Meetings)")
     base = path.parent
     settings = settings.model_copy(
         update={
@@ -141,40 +137,3 @@ def load_settings(path: Path | None) -> SettingsFile:
     if problems:
         raise SourceError(problems)
     return SettingsFile(settings, file)
-
-
-def _problem(file: TomlFile, error: ErrorDetails) -> Problem:
-    """A Pydantic error at the line of the key (or value) it is about."""
-    loc = list(error["loc"])
-    line = 0
-    if loc and loc[0] == "meeting" and len(loc) > 1 and isinstance(loc[1], int):
-        line = file.line_of_table("meeting", loc[1] + 1)
-        rest = loc[2:]
-    else:
-        rest = loc
-    keys = [part for part in rest if isinstance(part, str)]
-    value = error.get("input")
-    if isinstance(value, str) and isinstance(rest[-1] if rest else None, int):
-        found, _ = file.position_of(value)
-        line = found or line
-    elif keys:
-        line = file.line_of_key(keys[-1], max(line - 1, 0)) or line
-    where = ".".join(str(part) for part in loc)
-    message = error["msg"]
-    if error["type"] == "extra_forbidden":
-        message = f"unknown key '{keys[-1] if keys else where}'"
-        allowed = _allowed_keys(loc)
-        hint = f"allowed keys: {', '.join(allowed)}" if allowed else ""
-    else:
-        message = f"{where}: {message}"
-        hint = "see the example in README.md (Meetings)"
-    return file.problem(line, message, hint)
-
-
-def _allowed_keys(loc: list[int | str]) -> list[str]:
-    models: dict[str, type[BaseModel]] = {"select": Selection, "fonts": Fonts}
-    model: type[BaseModel] = Meeting if loc and loc[0] == "meeting" else Settings
-    for part in loc[:-1]:
-        if isinstance(part, str) and part in models:
-            model = models[part]
-    return sorted(model.model_fields)

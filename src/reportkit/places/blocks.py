@@ -23,7 +23,8 @@ import difflib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from reportkit.errors import Problem, SourceError
 from reportkit.places import gazetteer
@@ -31,9 +32,6 @@ from reportkit.schema_files import schema_file
 from reportkit.toml_file import TomlFile
 
 DEFAULT_FILE = "blocks.toml"
-_SCHEME_KEYS = {"name", "blocks"}
-_BLOCK_KEYS = {"name", "prefectures", "sub_blocks"}
-_SUB_BLOCK_KEYS = {"name", "prefectures"}
 
 
 @dataclass(frozen=True)
@@ -116,40 +114,47 @@ def default_scheme() -> BlockScheme:
     return _parse(TomlFile(schema_file(DEFAULT_FILE)))
 
 
+class _SubBlockTable(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    prefectures: list[str] = Field(default_factory=list)
+
+
+class _BlockTable(_SubBlockTable):
+    sub_blocks: list[_SubBlockTable] = Field(default_factory=list)
+
+
+class _SchemeTable(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    blocks: list[_BlockTable] = Field(min_length=1)
+
+
 class _Checker:
-    """Collects every problem of one scheme file before giving up."""
+    """The checks a scheme's structure cannot express, every problem collected."""
 
     def __init__(self, file: TomlFile) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self.seen: dict[str, int] = {}
+        self.names: set[str] = set()
         self.codes = _prefecture_codes()
 
     def error(self, line: int, message: str, hint: str = "", column: int = 1) -> None:
         self.problems.append(self.file.problem(line, message, hint, column))
 
-    def unknown_keys(self, table: dict[str, Any], allowed: set[str], line: int, what: str) -> None:
-        for key in sorted(set(table) - allowed):
-            at = self.file.line_of_key(key, max(line - 1, 0)) or line
-            self.error(at, f"unknown key {key} in {what}", f"allowed: {', '.join(sorted(allowed))}")
-
-    def name(self, table: dict[str, Any], line: int, what: str) -> str | None:
-        name = table.get("name")
-        if not isinstance(name, str) or not name.strip():
-            self.error(line, f"{what} has no name", 'write name = "…" in it')
-            return None
-        return name.strip()
-
-    def prefectures(self, table: dict[str, Any], line: int, what: str) -> tuple[str, ...]:
-        values = table.get("prefectures", [])
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            at = self.file.line_of_key("prefectures", max(line - 1, 0)) or line
+    def name(self, name: str, line: int) -> str:
+        if name in self.names:
+            at = self.file.line_of_key("name", max(line - 1, 0)) or line
             self.error(
-                at,
-                f"prefectures of {what} is not a list of names",
-                'write prefectures = ["東京都", "神奈川県"]',
+                at, f"the name {name} is used twice", "give every block and sub-block its own name"
             )
-            return ()
+        self.names.add(name)
+        return name
+
+    def prefectures(self, values: list[str], line: int, what: str) -> tuple[str, ...]:
         found = []
         for value in values:
             self.seen[value] = self.seen.get(value, 0) + 1
@@ -160,73 +165,36 @@ class _Checker:
                 hint = f"did you mean {close[0]}?" if close else "write its full name, e.g. 東京都"
                 self.error(at, f"{value} in {what} is not a prefecture", hint, column)
             elif self.seen[value] > 1:
-                self.error(
-                    at,
-                    f"{value} is in more than one block (again in {what})",
-                    "list each prefecture once",
-                    column,
-                )
+                message = f"{value} is in more than one block (again in {what})"
+                self.error(at, message, "list each prefecture once", column)
             else:
                 found.append(value)
         return tuple(found)
 
+    def block(self, table: _BlockTable, line: int, sub_lines: list[int]) -> Block:
+        what = f"block {table.name}"
+        prefectures = self.prefectures(table.prefectures, line, what)
+        subs = []
+        for sub, sub_line in zip(table.sub_blocks, sub_lines, strict=True):
+            sub_prefectures = self.prefectures(sub.prefectures, sub_line, f"sub-block {sub.name}")
+            subs.append(SubBlock(self.name(sub.name, sub_line), sub_prefectures))
+        if not table.prefectures and not subs:
+            self.error(line, f"{what} has no prefectures", "list them in prefectures = […]")
+        return Block(self.name(table.name, line), prefectures, tuple(subs))
+
 
 def _parse(file: TomlFile) -> BlockScheme:
+    table = file.validate(_SchemeTable, "see schema/blocks.toml for the form of a scheme")
     check = _Checker(file)
-    data = file.data
-    check.unknown_keys(data, _SCHEME_KEYS, 1, "the scheme")
-    raw_blocks = data.get("blocks")
-    if not isinstance(raw_blocks, list) or not raw_blocks:
-        check.error(
-            0, "the scheme has no blocks", "add [[blocks]] tables with name and prefectures"
-        )
-        raise SourceError(check.problems)
-    blocks: list[Block] = []
-    names: set[str] = set()
-    sub_count = 0
-    for number, raw in enumerate(raw_blocks, start=1):
-        line = file.line_of_table("blocks", number) or file.line_of_key("blocks")
-        if not isinstance(raw, dict):
-            check.error(line, f"block {number} is not a table", "write it as [[blocks]]")
-            continue
-        check.unknown_keys(raw, _BLOCK_KEYS, line, f"block {number}")
-        name = check.name(raw, line, f"block {number}")
-        what = f"block {name or number}"
-        prefectures = check.prefectures(raw, line, what)
-        subs: list[SubBlock] = []
-        raw_subs = raw.get("sub_blocks", [])
-        if not isinstance(raw_subs, list):
-            check.error(
-                line,
-                f"sub_blocks of {what} is not a list of tables",
-                "write each as [[blocks.sub_blocks]]",
-            )
-            raw_subs = []
-        for sub_number, raw_sub in enumerate(raw_subs, start=1):
-            sub_count += 1
-            sub_line = file.line_of_table("blocks.sub_blocks", sub_count) or line
-            if not isinstance(raw_sub, dict):
-                check.error(sub_line, f"sub-block {sub_number} of {what} is not a table")
-                continue
-            check.unknown_keys(raw_sub, _SUB_BLOCK_KEYS, sub_line, f"a sub-block of {what}")
-            sub_name = check.name(raw_sub, sub_line, f"sub-block {sub_number} of {what}")
-            sub_prefectures = check.prefectures(raw_sub, sub_line, f"sub-block {sub_name}")
-            if sub_name is not None:
-                if sub_name in names:
-                    check.error(sub_line, f"the name {sub_name} is used twice")
-                names.add(sub_name)
-                subs.append(SubBlock(sub_name, sub_prefectures))
-        if name is not None:
-            if name in names:
-                check.error(
-                    file.line_of_key("name", max(line - 1, 0)) or line,
-                    f"the name {name} is used twice",
-                    "give every block and sub-block its own name",
-                )
-            names.add(name)
-            if not prefectures and not subs and raw.get("prefectures", []) == []:
-                check.error(line, f"{what} has no prefectures", "list them in prefectures = […]")
-            blocks.append(Block(name, prefectures, tuple(subs)))
+    blocks, sub_count = [], 0
+    for number, block in enumerate(table.blocks, start=1):
+        line = file.line_of_table("blocks", number)
+        sub_lines = [
+            file.line_of_table("blocks.sub_blocks", sub_count + n) or line
+            for n in range(1, len(block.sub_blocks) + 1)
+        ]
+        sub_count += len(block.sub_blocks)
+        blocks.append(check.block(block, line, sub_lines))
     missing = [p for p in check.codes if p not in check.seen]
     if missing:
         check.error(
@@ -236,9 +204,4 @@ def _parse(file: TomlFile) -> BlockScheme:
         )
     if check.problems:
         raise SourceError(check.problems)
-    scheme_name = data.get("name")
-    return BlockScheme(
-        name=scheme_name if isinstance(scheme_name, str) else file.path.stem,
-        source=file.shown,
-        blocks=tuple(blocks),
-    )
+    return BlockScheme(name=table.name or file.path.stem, source=file.shown, blocks=tuple(blocks))

@@ -11,6 +11,8 @@ import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Actor, Document
 from reportkit.places import gazetteer
@@ -32,35 +34,22 @@ def _default_words() -> tuple[tuple[str, str], ...]:
     return tuple(_parse_words(TomlFile(schema_file(WORDS_FILE))).items())
 
 
+class _WordList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    misspellings: dict[str, str] = Field(default_factory=dict)
+
+
 def _parse_words(file: TomlFile) -> dict[str, str]:
+    table = file.validate(_WordList, 'write lines "wrong" = "right" under [misspellings]')
     problems = [
-        file.problem(file.line_of_key(key) or 1, f"unknown key {key}", "use [misspellings]")
-        for key in sorted(set(file.data) - {"misspellings"})
+        file.problem(file.line_of_key(wrong), f"{wrong}: the wrong and right forms are equal")
+        for wrong, right in table.misspellings.items()
+        if wrong == right or not wrong
     ]
-    table = file.data.get("misspellings", {})
-    if not isinstance(table, dict):
-        problems.append(
-            file.problem(
-                file.line_of_key("misspellings") or 1,
-                "misspellings is not a table",
-                '[misspellings] with lines "wrong" = "right"',
-            )
-        )
-        table = {}
-    words: dict[str, str] = {}
-    for wrong, right in table.items():
-        line = file.line_of_key(wrong) or file.line_of_table("misspellings")
-        if not isinstance(right, str) or not right or not wrong:
-            problems.append(
-                file.problem(line, f"{wrong!r}: not a pair of words", 'write "wrong" = "right"')
-            )
-        elif wrong == right:
-            problems.append(file.problem(line, f"{wrong}: the wrong and right forms are equal"))
-        else:
-            words[wrong] = right
     if problems:
         raise SourceError(problems)
-    return words
+    return table.misspellings
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
