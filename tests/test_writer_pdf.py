@@ -519,7 +519,7 @@ def test_no_heading_alone_at_the_foot_of_a_page(many_headings_pdf: Path) -> None
 
 def test_block_handout_shows_the_national_comparison(real_view: View) -> None:
     from reportkit.meetings.selection import select
-    from reportkit.meetings.settings import Selection
+    from reportkit.view import Selection
     from reportkit.places.blocks import default_scheme
     from reportkit.writers.pdf.overview import handout_blocks
 

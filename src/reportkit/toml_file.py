@@ -25,7 +25,7 @@ M = TypeVar("M", bound=BaseModel)
 # Pydantic's words for the structure errors a hand-edited file most often has.
 _PLAIN = {
     "missing": "is missing",
-    "list_type": "must be a list: [\"…\", \"…\"]",
+    "list_type": 'must be a list: ["…", "…"]',
     "string_type": "must be text in quotes",
     "int_type": "must be a whole number",
     "bool_type": "must be true or false",

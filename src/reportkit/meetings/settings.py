@@ -42,7 +42,6 @@ def _named(meeting: Meeting) -> Meeting:
     return meeting
 
 
-
 class Settings(BaseModel):
     """The whole ``reportkit.toml``."""
 
