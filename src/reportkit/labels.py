@@ -44,7 +44,7 @@ NUMBERS_NOTE = (
 
 
 def edition_count_text(counts: EditionCounts, region: str | None) -> str:
-    """23件（関東信越の17団体、ほか8団体）; the whole collection: 61件（80団体）."""
+    """23件（関東信越の17団体、ほか8団体）; the whole collection: 61件（52団体）."""
     if not region:
         return f"{counts.cases:,}件（{counts.local:,}団体）"
     others = f"、ほか{counts.elsewhere:,}団体" if counts.elsewhere else ""
