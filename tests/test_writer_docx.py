@@ -18,8 +18,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from reportkit.model import Case
-from reportkit.view import Fonts, View
+from reportkit.build.plan import make_view
+from reportkit.model import Case, derive_key
+from reportkit.source import load
+from reportkit.view import Fonts, Meeting, Selection, View
 from reportkit.writers.docx import render
 
 from .conftest import EPOCH, REAL_SOURCE, libreoffice_pdf_text, run_cli
@@ -27,6 +29,8 @@ from .conftest import EPOCH, REAL_SOURCE, libreoffice_pdf_text, run_cli
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EMPHASIS_STYLES = {"強調", "出典（強調）"}
 ATTRIBUTION_STYLES = {"出典", "出典（強調）"}
+TEXT_WIDTH_TWIPS = 11906 - 2 * 1417  # A4 width less two 25 mm margins, as Word stores them
+RIGHT_EDGE_PT = 524.4  # 210 mm - 25 mm = 185 mm from the page's left edge, in points
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +55,25 @@ def styled(word: WordDocument, name: str) -> list[Paragraph]:
 def source_case_lines() -> list[str]:
     lines = REAL_SOURCE.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.startswith("- ")]
+
+
+@pytest.fixture(scope="module")
+def kanto_view() -> View:
+    """The 関東信越 block edition of the real source (資料2)."""
+    meeting = Meeting(
+        name="関東信越ブロック会議", number="資料2", select=Selection(blocks=["関東信越"])
+    )
+    return make_view(load(REAL_SOURCE), REAL_SOURCE, meeting=meeting)
+
+
+@pytest.fixture(scope="module")
+def kanto_data(kanto_view: View) -> bytes:
+    return render(kanto_view)
+
+
+@pytest.fixture(scope="module")
+def kanto(kanto_data: bytes) -> WordDocument:
+    return docx.Document(io.BytesIO(kanto_data))
 
 
 # -- structure ---------------------------------------------------------------------------
@@ -85,12 +108,76 @@ def test_headings_sit_in_document_order(word: WordDocument, real_view: View) -> 
 def test_each_case_paragraph_is_its_text_and_attribution(
     word: WordDocument, real_view: View
 ) -> None:
+    """Number, full-width space, text, tab, attribution: as the PDF prints the case."""
     cases = list(real_view.document.cases())
     paragraphs = styled(word, "List Bullet")
-    assert [p.text for p in paragraphs] == [c.text + c.attribution.text for c in cases]
+    assert [p.text for p in paragraphs] == [
+        f"{c.id}　{c.text}\t{c.attribution.text}" for c in cases
+    ]
     assert len(paragraphs) == len(source_case_lines()) == 61
-    assert paragraphs[0].text.endswith("介護サービス事業所に制度周知等を行う。【鳥羽市】")
-    assert paragraphs[2].text.endswith("徹底されている。(東村山市)")
+    assert paragraphs[0].text.startswith("1-1-1　地域内での結びつきが強く")
+    assert paragraphs[0].text.endswith("介護サービス事業所に制度周知等を行う。\t【鳥羽市】")
+    assert paragraphs[2].text.startswith("1-1-3　市役所として")
+    assert paragraphs[2].text.endswith("徹底されている。\t(東村山市)")
+    # Section 3 has no topic headings: its cases are numbered in its one implicit topic.
+    assert [p.text.split("　")[0] for p in paragraphs][-8 - 8 : -8][0] == "3-1-1"
+
+
+def _run_style(run: etree._Element) -> str | None:
+    style = run.find(f"{{{W}}}rPr/{{{W}}}rStyle")
+    return None if style is None else style.get(qn("w:val"))
+
+
+def _case_paragraphs(body: etree._Element) -> list[etree._Element]:
+    style = f"{{{W}}}pPr/{{{W}}}pStyle[@{{{W}}}val='ListBullet']"
+    return [p for p in body.iter(f"{{{W}}}p") if p.find(style) is not None]
+
+
+def test_case_paragraph_contract(data: bytes, real_view: View) -> None:
+    """Bookmark _RK_<key>, 事例番号 run, text runs, a tab run, attribution runs, bookmark end."""
+    body = part(data, "word/document.xml")
+    cases = list(real_view.document.cases())
+    paragraphs = _case_paragraphs(body)
+    assert len(paragraphs) == len(cases)
+    for case, paragraph in zip(cases, paragraphs, strict=True):
+        start, *runs, end = [c for c in paragraph if etree.QName(c).localname != "pPr"]
+        assert etree.QName(start).localname == "bookmarkStart"
+        assert etree.QName(end).localname == "bookmarkEnd"
+        assert start.get(qn("w:id")) == end.get(qn("w:id"))
+        assert start.get(qn("w:name")) == f"_RK_{case.key}"
+        assert {etree.QName(r).localname for r in runs} == {"r"}
+        styles_of = [_run_style(r) for r in runs]
+        assert styles_of[0] == "CaseNumber" and "".join(runs[0].itertext()) == f"{case.id}　"
+        tab = next(i for i, r in enumerate(runs) if r.find(f"{{{W}}}tab") is not None)
+        assert [etree.QName(c).localname for c in runs[tab]] == ["tab"]  # a run of its own
+        assert set(styles_of[1:tab]) <= {None, "CaseEmphasis"}
+        assert set(styles_of[tab + 1 :]) <= {"Attribution", "AttributionEmphasis"}
+        assert "".join(t for r in runs[tab + 1 :] for t in r.itertext()) == case.attribution.text
+    ids = [b.get(qn("w:id")) for b in body.iter(f"{{{W}}}bookmarkStart")]
+    assert len(ids) == len(set(ids))
+
+
+def test_case_bookmark_is_the_key_of_the_source_words(data: bytes) -> None:
+    """1-1-1's key, derived by hand from its source line: words and actor, markup removed."""
+    line = source_case_lines()[0]
+    words = line.removeprefix("- ").replace("**", "")
+    text, actor = words.removesuffix("【鳥羽市】"), "鳥羽市"
+    first = _case_paragraphs(part(data, "word/document.xml"))[0]
+    name = first.find(f"{{{W}}}bookmarkStart").get(qn("w:name"))
+    assert name == f"_RK_{derive_key(text, actor)}"
+    assert re.fullmatch(r"_RK_k[0-9a-f]{10}", name)
+
+
+def test_case_number_style_and_right_tab_stop(word: WordDocument, data: bytes) -> None:
+    number = word.styles["事例番号"]
+    assert number.type == WD_STYLE_TYPE.CHARACTER and number.style_id == "CaseNumber"
+    styles_xml = part(data, "word/styles.xml")
+    stops = styles_xml.findall(
+        f"{{{W}}}style[@{{{W}}}styleId='ListBullet']/{{{W}}}pPr/{{{W}}}tabs/{{{W}}}tab"
+    )
+    assert [(t.get(qn("w:val")), t.get(qn("w:pos"))) for t in stops] == [
+        ("right", str(TEXT_WIDTH_TWIPS))
+    ]
 
 
 def _emphasis_mask(case: Case) -> list[bool]:
@@ -99,9 +186,11 @@ def _emphasis_mask(case: Case) -> list[bool]:
 
 
 def _styled_mask(paragraph: Paragraph) -> list[bool]:
+    """Emphasis per character of the text and attribution (number run and tab left out)."""
+    runs = [r for r in paragraph.runs[1:] if r.text != "\t"]
     return [
         run.style is not None and run.style.name in EMPHASIS_STYLES
-        for run in paragraph.runs
+        for run in runs
         for _ in run.text
     ]
 
@@ -116,19 +205,17 @@ def test_emphasis_runs_carry_the_emphasis_style_at_the_source_spans(
     # Spans checked against the source text itself, not only against the model.
     first = [r.text for r in paragraphs[0].runs if r.style.name == "強調"]
     assert first == ["制度施行により生活困窮の相談のハードルが下がった"]
-    two_pieces = next(p for p in paragraphs if p.text.startswith("複雑な問題を抱える"))
+    two_pieces = next(p for p in paragraphs if "　複雑な問題を抱える" in p.text)
     assert [r.text for r in two_pieces.runs if r.style.name == "強調"] == [
         "相談者のニーズに迅速に対応するため、日払いや寮付といった求人",
         "就労支援員が独自開拓。",
     ]
     emphasised = sum(line.count("**") for line in source_case_lines()) // 2
-    assert emphasised == sum(
-        1
-        for p in paragraphs
-        for i, r in enumerate(p.runs)
-        if r.style.name in EMPHASIS_STYLES
-        and not (i and p.runs[i - 1].style.name in EMPHASIS_STYLES)
-    )
+    spans = 0
+    for paragraph in paragraphs:
+        flags = [r.style.name in EMPHASIS_STYLES for r in paragraph.runs if r.text != "\t"]
+        spans += sum(1 for i, flag in enumerate(flags) if flag and not (i and flags[i - 1]))
+    assert emphasised == spans
 
 
 def test_attribution_has_its_own_character_style(word: WordDocument, real_view: View) -> None:
@@ -150,6 +237,7 @@ def test_character_styles_are_real_styles(word: WordDocument) -> None:
     attribution_emphasis = word.styles["出典（強調）"]
     assert attribution_emphasis.base_style.name == "出典" and attribution_emphasis.font.bold
     assert word.styles["List Bullet"].type == WD_STYLE_TYPE.PARAGRAPH
+    assert word.styles["List Bullet"].style_id == "ListBullet"
 
 
 def test_no_direct_formatting_in_the_body(data: bytes) -> None:
@@ -235,22 +323,34 @@ def _instructions(element: etree._Element) -> list[str]:
     return [t.text.strip() for t in element.iter(f"{{{W}}}instrText")]
 
 
-def test_header_names_meeting_and_number_footer_has_page_field(
+def test_first_page_has_its_own_header_with_the_number_only_there(
     data: bytes, word: WordDocument
 ) -> None:
-    for section in word.sections:
-        header = section.header.paragraphs[0]
-        assert header.text.startswith("主管課長会議") and header.text.endswith("資料3")
-        assert header.runs[-1].style.name == "資料番号"
-        assert _instructions(section.footer._element) == ["PAGE"]
-    assert not _instructions(part(data, "word/header1.xml"))
+    """w:titlePg: page 1 names the meeting and boxes 資料3; later pages carry the title."""
+    section = word.sections[0]
+    assert section._sectPr.find(qn("w:titlePg")) is not None
+    assert section.different_first_page_header_footer
+    first = section.first_page_header.paragraphs
+    assert [p.text for p in first] == ["主管課長会議\t\t資料3"]
+    assert first[0].runs[-1].style.name == "資料番号" and first[0].runs[-1].text == "資料3"
+    running = section.header.paragraphs
+    assert [p.text for p in running] == ["自治体における様々な取組事例\t\t主管課長会議"]
+    assert not any(r.style is not None and r.style.name == "資料番号" for r in running[0].runs)
+    for footer in (section.first_page_footer, section.footer):
+        assert _instructions(footer._element) == ["PAGE"]
+        assert footer.paragraphs[0].text == "- 1 -"  # the field's result until it updates
+    assert len(word.sections) == 1
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        headers = [n for n in package.namelist() if re.fullmatch(r"word/header\d+\.xml", n)]
+    assert len(headers) == 2 and not any(_instructions(part(data, h)) for h in headers)
 
 
-def test_contents_field_follows_the_title_block_and_updates_on_open(
-    data: bytes, word: WordDocument
-) -> None:
+def test_contents_link_every_heading_and_ask_for_no_update(data: bytes, word: WordDocument) -> None:
+    """A TOC field Word can update on request; until then every entry links to its heading."""
     body = part(data, "word/document.xml")
     assert _instructions(body) == [r'TOC \o "1-2" \h \z \u']
+    assert not [c for c in body.iter(f"{{{W}}}fldChar") if c.get(qn("w:dirty"))]
+    assert part(data, "word/settings.xml").find(f"{{{W}}}updateFields") is None
     names = [p.style.name for p in word.paragraphs]
     begin = next(
         i
@@ -259,11 +359,27 @@ def test_contents_field_follows_the_title_block_and_updates_on_open(
     )
     assert names.index("Title") < names.index("Date") < names.index("TOC Heading") < begin
     assert begin < names.index("Heading 1")
-    entries = [p.text for p in word.paragraphs if p.style.name in {"toc 1", "toc 2"}]
-    assert entries[:2] == ["集計", "1．新規相談・プラン作成"] and "（6）プラン作成" in entries
-    settings = part(data, "word/settings.xml")
-    flag = settings.find(f"{{{W}}}updateFields")
-    assert flag is not None and flag.get(qn("w:val")) == "true"
+    entries = [p for p in word.paragraphs if p.style.name in {"toc 1", "toc 2"}]
+    texts = [p.text for p in entries]
+    assert texts[:2] == ["集計", "1．新規相談・プラン作成"] and "（6）プラン作成" in texts
+    assert not [t for t in texts if re.search(r"\t|\d+$", t)]  # no page numbers to go stale
+    headings = {
+        b.get(qn("w:name")): "".join(b.getparent().itertext())
+        for b in body.iter(f"{{{W}}}bookmarkStart")
+        if not b.get(qn("w:name")).startswith("_RK_")
+    }
+    heading_styles = {"集計見出し", "Heading 1", "Heading 2"}
+    assert len(headings) == sum(1 for p in word.paragraphs if p.style.name in heading_styles)
+    for entry in entries:
+        (link,) = entry._p.findall(f"{{{W}}}hyperlink")
+        assert headings[link.get(qn("w:anchor"))] == entry.text
+    assert len(entries) == len(headings)
+
+
+def test_contents_say_how_to_use_them(word: WordDocument) -> None:
+    notes = [p.text for p in styled(word, "注記（小）")]
+    assert notes[0].startswith("※項目名から本文へ移動できる。ページ番号は")
+    assert not [n for n in notes if "全国版と同じ番号" in n]  # the whole collection skips none
 
 
 def test_settings_are_japanese_and_claim_nothing(data: bytes) -> None:
@@ -272,8 +388,7 @@ def test_settings_are_japanese_and_claim_nothing(data: bytes) -> None:
     assert spacing.get(qn("w:val")) == "compressPunctuation"
     assert settings.find(f"{{{W}}}proofState") is None  # spelling was never checked
     assert settings.find(f"{{{W}}}savePreviewPicture") is None
-    names = [etree.QName(child).localname for child in settings]
-    assert names.index("updateFields") < names.index("compat")  # schema order
+    assert settings.find(f"{{{W}}}updateFields") is None  # Word would prompt on opening
 
 
 def test_title_block_has_title_date_issuer_and_note(word: WordDocument) -> None:
@@ -434,8 +549,8 @@ def test_cli_builds_the_briefing_twice_identically(tmp_path: Path) -> None:
     word = docx.Document(str(tmp_path / "one" / "small.docx"))
     cases = [p for p in word.paragraphs if p.style.name == "List Bullet"]
     assert [p.text for p in cases] == [
-        "A&B<C> を実施。【鳥羽市】",
-        "出張相談\tを実施。【仙台市、川崎市】",
+        "1-1-1　A&B<C> を実施。\t【鳥羽市】",
+        "1-1-2　出張相談\tを実施。\t【仙台市、川崎市】",
     ]
     assert [r.text for r in cases[0].runs if r.style.name == "強調"] == ["A&B<C>"]
 
@@ -466,4 +581,3 @@ def test_cli_refuses_a_control_character_from_a_json_source(tmp_path: Path) -> N
     assert done.returncode == 1
     assert f"{as_json}:8:" in done.stderr and "character U+000B is not allowed" in done.stderr
     assert "Traceback" not in done.stderr and not list(output.glob("*.docx"))
-
