@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -449,6 +450,114 @@ def test_block_table_only_for_a_block_handout(word: WordDocument, real_view: Vie
     assert tohoku[1] == "10"
 
 
+def test_no_manual_page_break_styles_start_the_pages(data: bytes, word: WordDocument) -> None:
+    """集計 and every section start a page through their styles, not a break paragraph."""
+    body = part(data, "word/document.xml")
+    assert not list(body.iter(f"{{{W}}}br"))
+    assert not [p for p in word.paragraphs if not p.text and p.style.name == "Normal"]
+    assert word.styles["Heading 1"].paragraph_format.page_break_before
+    summary = word.styles["集計見出し"]
+    assert summary.base_style.name == "Heading 1"
+    assert summary.paragraph_format.page_break_before is None  # inherited from Heading 1
+
+
+def test_counts_tables_say_how_groups_and_open_lists_count(word: WordDocument) -> None:
+    """表2's notes: 静岡県内7市 (line 85) is one 団体; lines 71, 114, 126 end in 等 or 等多数."""
+    notes = [p.text for p in styled(word, "注記（小）")]
+    assert "※静岡県内7市は、団体名が示されていないため、まとめて1団体として数える。" in notes
+    (open_list,) = [n for n in notes if "「等」「等多数」" in n]
+    assert open_list.endswith("該当する事例：2-2-3、3-1-2、4-1-1")
+    overview = [p.text for p in word.paragraphs if p.text.startswith("本資料には")]
+    assert overview == ["本資料には4項目・17分類の取組事例61件（52団体）を収める。"]
+    # 52 団体: the distinct names of 表2's lists, counted here from the lists themselves.
+    names = {n for row in _cells(word.tables[1])[2::2] for n in row[0].split("、")}
+    assert len(names) == 52
+
+
+def test_block_table_says_cases_count_in_several_blocks(
+    word: WordDocument, real_view: View
+) -> None:
+    view = real_view.model_copy(update={"national": dict.fromkeys(real_view.blocks, 1)})
+    other = docx.Document(io.BytesIO(render(view)))
+    body = other.element.body
+    table = other.tables[2]._tbl
+    after = table.getnext()
+    assert Paragraph(after, other._body).text == (
+        "※複数の団体による事例は、それぞれの団体のブロック・都道府県に数えているため、"
+        "ブロック別・都道府県別の件数の合計は事例数と一致しない。"
+    )
+    assert body.index(after) == body.index(table) + 1
+
+
+# -- block edition -----------------------------------------------------------------------
+
+
+def test_block_edition_counts_its_own_and_other_local_governments(kanto: WordDocument) -> None:
+    """The issue's count, checked by hand against 表2's lists below."""
+    overview = [p.text for p in kanto.paragraphs if p.text.startswith("本資料には")]
+    assert overview == [
+        "本資料には4項目・15分類の取組事例23件（関東信越の17団体、ほか8団体）を収める。"
+    ]
+    rows = _cells(kanto.tables[1])
+    assert rows[0] == ["項目", "事例数", "関東信越の団体数", "ほかの団体数"]
+    # Section 3 in this edition: 3-1-2 【埼玉県、神奈川県、大阪府、大分県等】 and 3-1-5 【富津市】.
+    assert rows[5] == ["3．支援における関係機関連携", "2", "3", "2"]
+    local, elsewhere = rows[6][0].split("\n")
+    assert local == "埼玉県、富津市、神奈川県"
+    assert elsewhere == "関東信越以外の団体：大阪府、大分県"
+    own = {n for row in rows[2::2] for n in row[0].split("\n")[0].split("、")}
+    others = {
+        n
+        for row in rows[2::2]
+        for line in row[0].split("\n")[1:]
+        for n in line.removeprefix("関東信越以外の団体：").split("、")
+    }
+    assert len(own) == 17 and len(others) == 8 and not own & others
+    assert others == {
+        "仙台市",
+        "浜松市",
+        "名古屋市",
+        "京都市",
+        "大阪府",
+        "大分県",
+        "鳥取県",
+        "熊本県",
+    }
+
+
+def test_block_edition_notes_co_actors_numbers_and_multiple_counting(kanto: WordDocument) -> None:
+    notes = [p.text for p in styled(kanto, "注記（小）")]
+    assert (
+        "※項目番号・事例番号は全国版と同じ番号を用いているため、"
+        "この資料に含まれない項目・事例の番号は欠けている。"
+    ) in notes
+    assert [n for n in notes if n.startswith("※関東信越以外の団体は、関東信越の団体と共同で")]
+    assert [n for n in notes if n.startswith("※複数の団体による事例は")]
+    (numbers,) = [i for i, p in enumerate(kanto.paragraphs) if "全国版と同じ番号" in p.text]
+    toc = [i for i, p in enumerate(kanto.paragraphs) if p.style.name in {"toc 1", "toc 2"}]
+    assert toc[-1] < numbers < [p.style.name for p in kanto.paragraphs].index("集計見出し")
+
+
+def test_block_edition_keeps_the_national_numbers(kanto: WordDocument) -> None:
+    """関東信越 has no case in 2.(3) or 2.(5): the topic numbers skip, as in the PDF."""
+    topics = [p.text for p in styled(kanto, "Heading 2")]
+    assert "（2）就労準備支援事業" in topics and "（4）一時生活支援事業の広域実施" in topics
+    assert not [t for t in topics if t.startswith(("（3）家計", "（5）住居"))]
+    numbers = [p.text.split("　")[0] for p in styled(kanto, "List Bullet")]
+    assert numbers[:3] == ["1-1-2", "1-1-3", "1-2-2"]  # tests/test_meetings.py: KANTO_SHINETSU
+    assert len(numbers) == 23
+
+
+def test_block_edition_header_numbers_page_one_only(kanto: WordDocument) -> None:
+    section = kanto.sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == [
+        "関東信越ブロック会議\t\t資料2"
+    ]
+    assert [p.text for p in section.header.paragraphs] == [
+        "自治体における様々な取組事例\t\t関東信越ブロック会議"
+    ]
+
+
 # -- metadata and determinism ------------------------------------------------------------
 
 
@@ -462,6 +571,20 @@ def test_core_properties(word: WordDocument) -> None:
     assert properties.revision == 1
     for stamp in (properties.created, properties.modified, properties.last_printed):
         assert stamp.replace(tzinfo=None) == when
+
+
+def test_long_properties_are_cut_with_an_ellipsis(real_view: View) -> None:
+    """Word keeps 255 characters of a text property; python-docx refuses more."""
+    title = "長い表題" * 80  # 320 characters
+    document = real_view.document.model_copy(update={"title": title})
+    meeting = real_view.meeting.model_copy(update={"organisation": "課" * 300})
+    view = real_view.model_copy(update={"document": document, "meeting": meeting})
+    properties = docx.Document(io.BytesIO(render(view))).core_properties
+    assert properties.title == title[:254] + "…" and len(properties.title) == 255
+    assert properties.author == "課" * 254 + "…"
+    assert properties.last_modified_by == properties.author
+    short = docx.Document(io.BytesIO(render(real_view))).core_properties
+    assert short.title == "自治体における様々な取組事例"  # no ellipsis when it fits
 
 
 def test_no_template_leftovers_or_volatile_content(data: bytes) -> None:
@@ -519,6 +642,75 @@ def test_libreoffice_converts_it_and_shows_every_case(
     for section in real_view.document.sections:
         assert _squash(section.title) in text
     assert "資料3" in text and "令和8年11月26日" in text
+
+
+@pytest.fixture(scope="module")
+def kanto_libreoffice_text(kanto_data: bytes, tmp_path_factory: pytest.TempPathFactory) -> str:
+    work = tmp_path_factory.mktemp("soffice-kanto")
+    source = work / "kanto.docx"
+    source.write_bytes(kanto_data)
+    return libreoffice_pdf_text(source)
+
+
+def _pages(text: str) -> list[list[str]]:
+    """Each page's non-blank lines, spaces squashed (pdftotext splits 資料3 into 資料 3)."""
+    pages = [[_squash(line) for line in page.splitlines()] for page in text.split("\f")]
+    return [[line for line in page if line] for page in pages if any(page)]
+
+
+@pytest.mark.tools("soffice", "pdftotext")
+@pytest.mark.parametrize(
+    ("edition", "meeting", "number"),
+    [("national", "主管課長会議", "資料3"), ("kanto", "関東信越ブロック会議", "資料2")],
+)
+def test_libreoffice_shows_the_number_on_page_one_and_the_title_after(
+    edition: str, meeting: str, number: str, request: pytest.FixtureRequest
+) -> None:
+    fixture = "libreoffice_text" if edition == "national" else "kanto_libreoffice_text"
+    first, *later = _pages(request.getfixturevalue(fixture))
+    assert first[0] == meeting + number  # the header, then the title block
+    assert first[1] == "自治体における様々な取組事例"
+    assert later
+    for page in later:
+        assert page[0] == "自治体における様々な取組事例" + meeting
+        assert not [line for line in page if number in line]
+
+
+@pytest.mark.tools("soffice", "pdftotext")
+def test_libreoffice_starts_each_section_on_a_page(libreoffice_text: str, real_view: View) -> None:
+    starts = [page[1] for page in _pages(libreoffice_text)[1:]]
+    assert starts[0] == "集計"
+    for section in real_view.document.sections:
+        assert _squash(f"{section.number}．{section.title}") in starts
+
+
+def _line_ends(pdf: Path) -> list[tuple[str, float]]:
+    """Each text line of the body pages (3 on): its words joined, and where it ends (pt)."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", "3", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    lines = etree.fromstring(boxes).iter("{*}line")
+    return [
+        ("".join(w.text or "" for w in words), float(words[-1].get("xMax")))
+        for words in ([w for w in line.iter("{*}word")] for line in lines)
+        if words
+    ]
+
+
+@pytest.mark.tools("soffice", "pdftotext")
+def test_libreoffice_sets_attributions_flush_right(
+    libreoffice_text: str, real_view: View, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each attribution LibreOffice sets whole on a line ends at the right margin (185 mm)."""
+    pdf = next(tmp_path_factory.getbasetemp().glob("soffice*/briefing.pdf"))
+    attributions = {c.attribution.text for c in real_view.document.cases()}
+    placed = [
+        (text, end) for text, end in _line_ends(pdf) if any(text.endswith(a) for a in attributions)
+    ]
+    assert len(placed) >= 50  # of 61 cases; see case.py for the ones LibreOffice breaks
+    assert all(abs(end - RIGHT_EDGE_PT) < 1.5 for _, end in placed), placed
 
 
 # -- command line ------------------------------------------------------------------------
