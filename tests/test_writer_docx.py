@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +19,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from reportkit.model import Case
-from reportkit.view import Fonts, View
+from reportkit.build.plan import make_view
+from reportkit.model import Case, derive_key
+from reportkit.source import load
+from reportkit.view import Fonts, Meeting, Selection, View
 from reportkit.writers.docx import render
 
 from .conftest import EPOCH, REAL_SOURCE, libreoffice_pdf_text, run_cli
@@ -27,6 +30,8 @@ from .conftest import EPOCH, REAL_SOURCE, libreoffice_pdf_text, run_cli
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EMPHASIS_STYLES = {"強調", "出典（強調）"}
 ATTRIBUTION_STYLES = {"出典", "出典（強調）"}
+TEXT_WIDTH_TWIPS = 11906 - 2 * 1417  # A4 width less two 25 mm margins, as Word stores them
+RIGHT_EDGE_PT = 524.4  # 210 mm - 25 mm = 185 mm from the page's left edge, in points
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +56,25 @@ def styled(word: WordDocument, name: str) -> list[Paragraph]:
 def source_case_lines() -> list[str]:
     lines = REAL_SOURCE.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.startswith("- ")]
+
+
+@pytest.fixture(scope="module")
+def kanto_view() -> View:
+    """The 関東信越 block edition of the real source (資料2)."""
+    meeting = Meeting(
+        name="関東信越ブロック会議", number="資料2", select=Selection(blocks=["関東信越"])
+    )
+    return make_view(load(REAL_SOURCE), REAL_SOURCE, meeting=meeting)
+
+
+@pytest.fixture(scope="module")
+def kanto_data(kanto_view: View) -> bytes:
+    return render(kanto_view)
+
+
+@pytest.fixture(scope="module")
+def kanto(kanto_data: bytes) -> WordDocument:
+    return docx.Document(io.BytesIO(kanto_data))
 
 
 # -- structure ---------------------------------------------------------------------------
@@ -85,12 +109,76 @@ def test_headings_sit_in_document_order(word: WordDocument, real_view: View) -> 
 def test_each_case_paragraph_is_its_text_and_attribution(
     word: WordDocument, real_view: View
 ) -> None:
+    """Number, full-width space, text, tab, attribution: as the PDF prints the case."""
     cases = list(real_view.document.cases())
     paragraphs = styled(word, "List Bullet")
-    assert [p.text for p in paragraphs] == [c.text + c.attribution.text for c in cases]
+    assert [p.text for p in paragraphs] == [
+        f"{c.id}　{c.text}\t{c.attribution.text}" for c in cases
+    ]
     assert len(paragraphs) == len(source_case_lines()) == 61
-    assert paragraphs[0].text.endswith("介護サービス事業所に制度周知等を行う。【鳥羽市】")
-    assert paragraphs[2].text.endswith("徹底されている。(東村山市)")
+    assert paragraphs[0].text.startswith("1-1-1　地域内での結びつきが強く")
+    assert paragraphs[0].text.endswith("介護サービス事業所に制度周知等を行う。\t【鳥羽市】")
+    assert paragraphs[2].text.startswith("1-1-3　市役所として")
+    assert paragraphs[2].text.endswith("徹底されている。\t(東村山市)")
+    # Section 3 has no topic headings: its cases are numbered in its one implicit topic.
+    assert [p.text.split("　")[0] for p in paragraphs][-8 - 8 : -8][0] == "3-1-1"
+
+
+def _run_style(run: etree._Element) -> str | None:
+    style = run.find(f"{{{W}}}rPr/{{{W}}}rStyle")
+    return None if style is None else style.get(qn("w:val"))
+
+
+def _case_paragraphs(body: etree._Element) -> list[etree._Element]:
+    style = f"{{{W}}}pPr/{{{W}}}pStyle[@{{{W}}}val='ListBullet']"
+    return [p for p in body.iter(f"{{{W}}}p") if p.find(style) is not None]
+
+
+def test_case_paragraph_contract(data: bytes, real_view: View) -> None:
+    """Bookmark _RK_<key>, 事例番号 run, text runs, a tab run, attribution runs, bookmark end."""
+    body = part(data, "word/document.xml")
+    cases = list(real_view.document.cases())
+    paragraphs = _case_paragraphs(body)
+    assert len(paragraphs) == len(cases)
+    for case, paragraph in zip(cases, paragraphs, strict=True):
+        start, *runs, end = [c for c in paragraph if etree.QName(c).localname != "pPr"]
+        assert etree.QName(start).localname == "bookmarkStart"
+        assert etree.QName(end).localname == "bookmarkEnd"
+        assert start.get(qn("w:id")) == end.get(qn("w:id"))
+        assert start.get(qn("w:name")) == f"_RK_{case.key}"
+        assert {etree.QName(r).localname for r in runs} == {"r"}
+        styles_of = [_run_style(r) for r in runs]
+        assert styles_of[0] == "CaseNumber" and "".join(runs[0].itertext()) == f"{case.id}　"
+        tab = next(i for i, r in enumerate(runs) if r.find(f"{{{W}}}tab") is not None)
+        assert [etree.QName(c).localname for c in runs[tab]] == ["tab"]  # a run of its own
+        assert set(styles_of[1:tab]) <= {None, "CaseEmphasis"}
+        assert set(styles_of[tab + 1 :]) <= {"Attribution", "AttributionEmphasis"}
+        assert "".join(t for r in runs[tab + 1 :] for t in r.itertext()) == case.attribution.text
+    ids = [b.get(qn("w:id")) for b in body.iter(f"{{{W}}}bookmarkStart")]
+    assert len(ids) == len(set(ids))
+
+
+def test_case_bookmark_is_the_key_of_the_source_words(data: bytes) -> None:
+    """1-1-1's key, derived by hand from its source line: words and actor, markup removed."""
+    line = source_case_lines()[0]
+    words = line.removeprefix("- ").replace("**", "")
+    text, actor = words.removesuffix("【鳥羽市】"), "鳥羽市"
+    first = _case_paragraphs(part(data, "word/document.xml"))[0]
+    name = first.find(f"{{{W}}}bookmarkStart").get(qn("w:name"))
+    assert name == f"_RK_{derive_key(text, actor)}"
+    assert re.fullmatch(r"_RK_k[0-9a-f]{10}", name)
+
+
+def test_case_number_style_and_right_tab_stop(word: WordDocument, data: bytes) -> None:
+    number = word.styles["事例番号"]
+    assert number.type == WD_STYLE_TYPE.CHARACTER and number.style_id == "CaseNumber"
+    styles_xml = part(data, "word/styles.xml")
+    stops = styles_xml.findall(
+        f"{{{W}}}style[@{{{W}}}styleId='ListBullet']/{{{W}}}pPr/{{{W}}}tabs/{{{W}}}tab"
+    )
+    assert [(t.get(qn("w:val")), t.get(qn("w:pos"))) for t in stops] == [
+        ("right", str(TEXT_WIDTH_TWIPS))
+    ]
 
 
 def _emphasis_mask(case: Case) -> list[bool]:
@@ -99,9 +187,11 @@ def _emphasis_mask(case: Case) -> list[bool]:
 
 
 def _styled_mask(paragraph: Paragraph) -> list[bool]:
+    """Emphasis per character of the text and attribution (number run and tab left out)."""
+    runs = [r for r in paragraph.runs[1:] if r.text != "\t"]
     return [
         run.style is not None and run.style.name in EMPHASIS_STYLES
-        for run in paragraph.runs
+        for run in runs
         for _ in run.text
     ]
 
@@ -116,19 +206,17 @@ def test_emphasis_runs_carry_the_emphasis_style_at_the_source_spans(
     # Spans checked against the source text itself, not only against the model.
     first = [r.text for r in paragraphs[0].runs if r.style.name == "強調"]
     assert first == ["制度施行により生活困窮の相談のハードルが下がった"]
-    two_pieces = next(p for p in paragraphs if p.text.startswith("複雑な問題を抱える"))
+    two_pieces = next(p for p in paragraphs if "　複雑な問題を抱える" in p.text)
     assert [r.text for r in two_pieces.runs if r.style.name == "強調"] == [
         "相談者のニーズに迅速に対応するため、日払いや寮付といった求人",
         "就労支援員が独自開拓。",
     ]
     emphasised = sum(line.count("**") for line in source_case_lines()) // 2
-    assert emphasised == sum(
-        1
-        for p in paragraphs
-        for i, r in enumerate(p.runs)
-        if r.style.name in EMPHASIS_STYLES
-        and not (i and p.runs[i - 1].style.name in EMPHASIS_STYLES)
-    )
+    spans = 0
+    for paragraph in paragraphs:
+        flags = [r.style.name in EMPHASIS_STYLES for r in paragraph.runs if r.text != "\t"]
+        spans += sum(1 for i, flag in enumerate(flags) if flag and not (i and flags[i - 1]))
+    assert emphasised == spans
 
 
 def test_attribution_has_its_own_character_style(word: WordDocument, real_view: View) -> None:
@@ -150,6 +238,7 @@ def test_character_styles_are_real_styles(word: WordDocument) -> None:
     attribution_emphasis = word.styles["出典（強調）"]
     assert attribution_emphasis.base_style.name == "出典" and attribution_emphasis.font.bold
     assert word.styles["List Bullet"].type == WD_STYLE_TYPE.PARAGRAPH
+    assert word.styles["List Bullet"].style_id == "ListBullet"
 
 
 def test_no_direct_formatting_in_the_body(data: bytes) -> None:
@@ -235,22 +324,34 @@ def _instructions(element: etree._Element) -> list[str]:
     return [t.text.strip() for t in element.iter(f"{{{W}}}instrText")]
 
 
-def test_header_names_meeting_and_number_footer_has_page_field(
+def test_first_page_has_its_own_header_with_the_number_only_there(
     data: bytes, word: WordDocument
 ) -> None:
-    for section in word.sections:
-        header = section.header.paragraphs[0]
-        assert header.text.startswith("主管課長会議") and header.text.endswith("資料3")
-        assert header.runs[-1].style.name == "資料番号"
-        assert _instructions(section.footer._element) == ["PAGE"]
-    assert not _instructions(part(data, "word/header1.xml"))
+    """w:titlePg: page 1 names the meeting and boxes 資料3; later pages carry the title."""
+    section = word.sections[0]
+    assert section._sectPr.find(qn("w:titlePg")) is not None
+    assert section.different_first_page_header_footer
+    first = section.first_page_header.paragraphs
+    assert [p.text for p in first] == ["主管課長会議\t\t資料3"]
+    assert first[0].runs[-1].style.name == "資料番号" and first[0].runs[-1].text == "資料3"
+    running = section.header.paragraphs
+    assert [p.text for p in running] == ["自治体における様々な取組事例\t\t主管課長会議"]
+    assert not any(r.style is not None and r.style.name == "資料番号" for r in running[0].runs)
+    for footer in (section.first_page_footer, section.footer):
+        assert _instructions(footer._element) == ["PAGE"]
+        assert footer.paragraphs[0].text == "- 1 -"  # the field's result until it updates
+    assert len(word.sections) == 1
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        headers = [n for n in package.namelist() if re.fullmatch(r"word/header\d+\.xml", n)]
+    assert len(headers) == 2 and not any(_instructions(part(data, h)) for h in headers)
 
 
-def test_contents_field_follows_the_title_block_and_updates_on_open(
-    data: bytes, word: WordDocument
-) -> None:
+def test_contents_link_every_heading_and_ask_for_no_update(data: bytes, word: WordDocument) -> None:
+    """A TOC field Word can update on request; until then every entry links to its heading."""
     body = part(data, "word/document.xml")
     assert _instructions(body) == [r'TOC \o "1-2" \h \z \u']
+    assert not [c for c in body.iter(f"{{{W}}}fldChar") if c.get(qn("w:dirty"))]
+    assert part(data, "word/settings.xml").find(f"{{{W}}}updateFields") is None
     names = [p.style.name for p in word.paragraphs]
     begin = next(
         i
@@ -259,11 +360,27 @@ def test_contents_field_follows_the_title_block_and_updates_on_open(
     )
     assert names.index("Title") < names.index("Date") < names.index("TOC Heading") < begin
     assert begin < names.index("Heading 1")
-    entries = [p.text for p in word.paragraphs if p.style.name in {"toc 1", "toc 2"}]
-    assert entries[:2] == ["集計", "1．新規相談・プラン作成"] and "（6）プラン作成" in entries
-    settings = part(data, "word/settings.xml")
-    flag = settings.find(f"{{{W}}}updateFields")
-    assert flag is not None and flag.get(qn("w:val")) == "true"
+    entries = [p for p in word.paragraphs if p.style.name in {"toc 1", "toc 2"}]
+    texts = [p.text for p in entries]
+    assert texts[:2] == ["集計", "1．新規相談・プラン作成"] and "（6）プラン作成" in texts
+    assert not [t for t in texts if re.search(r"\t|\d+$", t)]  # no page numbers to go stale
+    headings = {
+        b.get(qn("w:name")): "".join(b.getparent().itertext())
+        for b in body.iter(f"{{{W}}}bookmarkStart")
+        if not b.get(qn("w:name")).startswith("_RK_")
+    }
+    heading_styles = {"集計見出し", "Heading 1", "Heading 2"}
+    assert len(headings) == sum(1 for p in word.paragraphs if p.style.name in heading_styles)
+    for entry in entries:
+        (link,) = entry._p.findall(f"{{{W}}}hyperlink")
+        assert headings[link.get(qn("w:anchor"))] == entry.text
+    assert len(entries) == len(headings)
+
+
+def test_contents_say_how_to_use_them(word: WordDocument) -> None:
+    notes = [p.text for p in styled(word, "注記（小）")]
+    assert notes[0].startswith("※項目名から本文へ移動できる。ページ番号は")
+    assert not [n for n in notes if "全国版と同じ番号" in n]  # the whole collection skips none
 
 
 def test_settings_are_japanese_and_claim_nothing(data: bytes) -> None:
@@ -272,8 +389,7 @@ def test_settings_are_japanese_and_claim_nothing(data: bytes) -> None:
     assert spacing.get(qn("w:val")) == "compressPunctuation"
     assert settings.find(f"{{{W}}}proofState") is None  # spelling was never checked
     assert settings.find(f"{{{W}}}savePreviewPicture") is None
-    names = [etree.QName(child).localname for child in settings]
-    assert names.index("updateFields") < names.index("compat")  # schema order
+    assert settings.find(f"{{{W}}}updateFields") is None  # Word would prompt on opening
 
 
 def test_title_block_has_title_date_issuer_and_note(word: WordDocument) -> None:
@@ -334,6 +450,114 @@ def test_block_table_only_for_a_block_handout(word: WordDocument, real_view: Vie
     assert tohoku[1] == "10"
 
 
+def test_no_manual_page_break_styles_start_the_pages(data: bytes, word: WordDocument) -> None:
+    """集計 and every section start a page through their styles, not a break paragraph."""
+    body = part(data, "word/document.xml")
+    assert not list(body.iter(f"{{{W}}}br"))
+    assert not [p for p in word.paragraphs if not p.text and p.style.name == "Normal"]
+    assert word.styles["Heading 1"].paragraph_format.page_break_before
+    summary = word.styles["集計見出し"]
+    assert summary.base_style.name == "Heading 1"
+    assert summary.paragraph_format.page_break_before is None  # inherited from Heading 1
+
+
+def test_counts_tables_say_how_groups_and_open_lists_count(word: WordDocument) -> None:
+    """表2's notes: 静岡県内7市 (line 85) is one 団体; lines 71, 114, 126 end in 等 or 等多数."""
+    notes = [p.text for p in styled(word, "注記（小）")]
+    assert "※静岡県内7市は、団体名が示されていないため、まとめて1団体として数える。" in notes
+    (open_list,) = [n for n in notes if "「等」「等多数」" in n]
+    assert open_list.endswith("該当する事例：2-2-3、3-1-2、4-1-1")
+    overview = [p.text for p in word.paragraphs if p.text.startswith("本資料には")]
+    assert overview == ["本資料には4項目・17分類の取組事例61件（52団体）を収める。"]
+    # 52 団体: the distinct names of 表2's lists, counted here from the lists themselves.
+    names = {n for row in _cells(word.tables[1])[2::2] for n in row[0].split("、")}
+    assert len(names) == 52
+
+
+def test_block_table_says_cases_count_in_several_blocks(
+    word: WordDocument, real_view: View
+) -> None:
+    view = real_view.model_copy(update={"national": dict.fromkeys(real_view.blocks, 1)})
+    other = docx.Document(io.BytesIO(render(view)))
+    body = other.element.body
+    table = other.tables[2]._tbl
+    after = table.getnext()
+    assert Paragraph(after, other._body).text == (
+        "※複数の団体による事例は、それぞれの団体のブロック・都道府県に数えているため、"
+        "ブロック別・都道府県別の件数の合計は事例数と一致しない。"
+    )
+    assert body.index(after) == body.index(table) + 1
+
+
+# -- block edition -----------------------------------------------------------------------
+
+
+def test_block_edition_counts_its_own_and_other_local_governments(kanto: WordDocument) -> None:
+    """The issue's count, checked by hand against 表2's lists below."""
+    overview = [p.text for p in kanto.paragraphs if p.text.startswith("本資料には")]
+    assert overview == [
+        "本資料には4項目・15分類の取組事例23件（関東信越の17団体、ほか8団体）を収める。"
+    ]
+    rows = _cells(kanto.tables[1])
+    assert rows[0] == ["項目", "事例数", "関東信越の団体数", "ほかの団体数"]
+    # Section 3 in this edition: 3-1-2 【埼玉県、神奈川県、大阪府、大分県等】 and 3-1-5 【富津市】.
+    assert rows[5] == ["3．支援における関係機関連携", "2", "3", "2"]
+    local, elsewhere = rows[6][0].split("\n")
+    assert local == "埼玉県、富津市、神奈川県"
+    assert elsewhere == "関東信越以外の団体：大阪府、大分県"
+    own = {n for row in rows[2::2] for n in row[0].split("\n")[0].split("、")}
+    others = {
+        n
+        for row in rows[2::2]
+        for line in row[0].split("\n")[1:]
+        for n in line.removeprefix("関東信越以外の団体：").split("、")
+    }
+    assert len(own) == 17 and len(others) == 8 and not own & others
+    assert others == {
+        "仙台市",
+        "浜松市",
+        "名古屋市",
+        "京都市",
+        "大阪府",
+        "大分県",
+        "鳥取県",
+        "熊本県",
+    }
+
+
+def test_block_edition_notes_co_actors_numbers_and_multiple_counting(kanto: WordDocument) -> None:
+    notes = [p.text for p in styled(kanto, "注記（小）")]
+    assert (
+        "※項目番号・事例番号は全国版と同じ番号を用いているため、"
+        "この資料に含まれない項目・事例の番号は欠けている。"
+    ) in notes
+    assert [n for n in notes if n.startswith("※関東信越以外の団体は、関東信越の団体と共同で")]
+    assert [n for n in notes if n.startswith("※複数の団体による事例は")]
+    (numbers,) = [i for i, p in enumerate(kanto.paragraphs) if "全国版と同じ番号" in p.text]
+    toc = [i for i, p in enumerate(kanto.paragraphs) if p.style.name in {"toc 1", "toc 2"}]
+    assert toc[-1] < numbers < [p.style.name for p in kanto.paragraphs].index("集計見出し")
+
+
+def test_block_edition_keeps_the_national_numbers(kanto: WordDocument) -> None:
+    """関東信越 has no case in 2.(3) or 2.(5): the topic numbers skip, as in the PDF."""
+    topics = [p.text for p in styled(kanto, "Heading 2")]
+    assert "（2）就労準備支援事業" in topics and "（4）一時生活支援事業の広域実施" in topics
+    assert not [t for t in topics if t.startswith(("（3）家計", "（5）住居"))]
+    numbers = [p.text.split("　")[0] for p in styled(kanto, "List Bullet")]
+    assert numbers[:3] == ["1-1-2", "1-1-3", "1-2-2"]  # tests/test_meetings.py: KANTO_SHINETSU
+    assert len(numbers) == 23
+
+
+def test_block_edition_header_numbers_page_one_only(kanto: WordDocument) -> None:
+    section = kanto.sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == [
+        "関東信越ブロック会議\t\t資料2"
+    ]
+    assert [p.text for p in section.header.paragraphs] == [
+        "自治体における様々な取組事例\t\t関東信越ブロック会議"
+    ]
+
+
 # -- metadata and determinism ------------------------------------------------------------
 
 
@@ -347,6 +571,20 @@ def test_core_properties(word: WordDocument) -> None:
     assert properties.revision == 1
     for stamp in (properties.created, properties.modified, properties.last_printed):
         assert stamp.replace(tzinfo=None) == when
+
+
+def test_long_properties_are_cut_with_an_ellipsis(real_view: View) -> None:
+    """Word keeps 255 characters of a text property; python-docx refuses more."""
+    title = "長い表題" * 80  # 320 characters
+    document = real_view.document.model_copy(update={"title": title})
+    meeting = real_view.meeting.model_copy(update={"organisation": "課" * 300})
+    view = real_view.model_copy(update={"document": document, "meeting": meeting})
+    properties = docx.Document(io.BytesIO(render(view))).core_properties
+    assert properties.title == title[:254] + "…" and len(properties.title) == 255
+    assert properties.author == "課" * 254 + "…"
+    assert properties.last_modified_by == properties.author
+    short = docx.Document(io.BytesIO(render(real_view))).core_properties
+    assert short.title == "自治体における様々な取組事例"  # no ellipsis when it fits
 
 
 def test_no_template_leftovers_or_volatile_content(data: bytes) -> None:
@@ -406,6 +644,75 @@ def test_libreoffice_converts_it_and_shows_every_case(
     assert "資料3" in text and "令和8年11月26日" in text
 
 
+@pytest.fixture(scope="module")
+def kanto_libreoffice_text(kanto_data: bytes, tmp_path_factory: pytest.TempPathFactory) -> str:
+    work = tmp_path_factory.mktemp("soffice-kanto")
+    source = work / "kanto.docx"
+    source.write_bytes(kanto_data)
+    return libreoffice_pdf_text(source)
+
+
+def _pages(text: str) -> list[list[str]]:
+    """Each page's non-blank lines, spaces squashed (pdftotext splits 資料3 into 資料 3)."""
+    pages = [[_squash(line) for line in page.splitlines()] for page in text.split("\f")]
+    return [[line for line in page if line] for page in pages if any(page)]
+
+
+@pytest.mark.tools("soffice", "pdftotext")
+@pytest.mark.parametrize(
+    ("edition", "meeting", "number"),
+    [("national", "主管課長会議", "資料3"), ("kanto", "関東信越ブロック会議", "資料2")],
+)
+def test_libreoffice_shows_the_number_on_page_one_and_the_title_after(
+    edition: str, meeting: str, number: str, request: pytest.FixtureRequest
+) -> None:
+    fixture = "libreoffice_text" if edition == "national" else "kanto_libreoffice_text"
+    first, *later = _pages(request.getfixturevalue(fixture))
+    assert first[0] == meeting + number  # the header, then the title block
+    assert first[1] == "自治体における様々な取組事例"
+    assert later
+    for page in later:
+        assert page[0] == "自治体における様々な取組事例" + meeting
+        assert not [line for line in page if number in line]
+
+
+@pytest.mark.tools("soffice", "pdftotext")
+def test_libreoffice_starts_each_section_on_a_page(libreoffice_text: str, real_view: View) -> None:
+    starts = [page[1] for page in _pages(libreoffice_text)[1:]]
+    assert starts[0] == "集計"
+    for section in real_view.document.sections:
+        assert _squash(f"{section.number}．{section.title}") in starts
+
+
+def _line_ends(pdf: Path) -> list[tuple[str, float]]:
+    """Each text line of the body pages (3 on): its words joined, and where it ends (pt)."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", "3", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    lines = etree.fromstring(boxes).iter("{*}line")
+    return [
+        ("".join(w.text or "" for w in words), float(words[-1].get("xMax")))
+        for words in ([w for w in line.iter("{*}word")] for line in lines)
+        if words
+    ]
+
+
+@pytest.mark.tools("soffice", "pdftotext")
+def test_libreoffice_sets_attributions_flush_right(
+    libreoffice_text: str, real_view: View, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each attribution LibreOffice sets whole on a line ends at the right margin (185 mm)."""
+    pdf = next(tmp_path_factory.getbasetemp().glob("soffice*/briefing.pdf"))
+    attributions = {c.attribution.text for c in real_view.document.cases()}
+    placed = [
+        (text, end) for text, end in _line_ends(pdf) if any(text.endswith(a) for a in attributions)
+    ]
+    assert len(placed) >= 50  # of 61 cases; see case.py for the ones LibreOffice breaks
+    assert all(abs(end - RIGHT_EDGE_PT) < 1.5 for _, end in placed), placed
+
+
 # -- command line ------------------------------------------------------------------------
 
 
@@ -434,8 +741,8 @@ def test_cli_builds_the_briefing_twice_identically(tmp_path: Path) -> None:
     word = docx.Document(str(tmp_path / "one" / "small.docx"))
     cases = [p for p in word.paragraphs if p.style.name == "List Bullet"]
     assert [p.text for p in cases] == [
-        "A&B<C> を実施。【鳥羽市】",
-        "出張相談\tを実施。【仙台市、川崎市】",
+        "1-1-1　A&B<C> を実施。\t【鳥羽市】",
+        "1-1-2　出張相談\tを実施。\t【仙台市、川崎市】",
     ]
     assert [r.text for r in cases[0].runs if r.style.name == "強調"] == ["A&B<C>"]
 
@@ -466,4 +773,3 @@ def test_cli_refuses_a_control_character_from_a_json_source(tmp_path: Path) -> N
     assert done.returncode == 1
     assert f"{as_json}:8:" in done.stderr and "character U+000B is not allowed" in done.stderr
     assert "Traceback" not in done.stderr and not list(output.glob("*.docx"))
-

@@ -43,6 +43,22 @@ NUMBERS_NOTE = (
 """Said once in an edition that shows part of the collection (the numbers skip)."""
 
 
+OPEN_LIST_NOTE = (
+    "団体名が「等」「等多数」で終わる事例は、挙がっている団体のほかにも実施団体がある"
+    "（団体数には挙がっている団体だけを数える）。"
+)
+"""Said under a count of local governments when a case ends its list with 等 or 等多数."""
+
+UNDISCLOSED_NOTE = "非公表の事例は、どのブロック・都道府県にも数えない。"
+"""Said under counts per block or prefecture when a case is not attributed."""
+
+
+def group_note(groups: list[str]) -> str:
+    """静岡県内7市は、団体名が示されていないため、まとめて1団体として数える。"""
+    shown = "、".join(groups[:5]) + ("など" if len(groups) > 5 else "")
+    return f"{shown}は、団体名が示されていないため、まとめて1団体として数える。"
+
+
 def edition_count_text(counts: EditionCounts, region: str | None) -> str:
     """23件（関東信越の17団体、ほか8団体）; the whole collection: 61件（52団体）."""
     if not region:

@@ -2,22 +2,23 @@
 
 Paragraphs are written as WordprocessingML text and inserted in batches: python-docx's
 ``add_paragraph`` looks the style up and scans the body on every call, which makes a
-5,000-case briefing take seconds. Every paragraph still names a style and nothing else.
+5,000-case briefing take seconds. Every paragraph still names a style and nothing else;
+page breaks come from the styles (集計 and every section start a page).
 """
 
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
 
-from reportkit.labels import section_label, topic_label
-from reportkit.model import Case, Document
+from reportkit.labels import NUMBERS_NOTE, edition_count_text, section_label, topic_label
+from reportkit.model import Document
+from reportkit.summary import edition_counts, region_name
 from reportkit.view import View
-from reportkit.writers.docx import fields, styles, tables
-from reportkit.writers.docx.ooxml import elements, paragraph_xml, qn, run_xml
+from reportkit.writers.docx import contents, styles, tables
+from reportkit.writers.docx.case import case_paragraph
+from reportkit.writers.docx.ooxml import bookmark, elements, paragraph_xml, qn, run_xml
 
-CONTENTS = "目次"
-SUMMARY = "集計"
-PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+NOTE_MARK = "※"
 
 
 class Flow:
@@ -26,12 +27,27 @@ class Flow:
     def __init__(self, document: WordDocument) -> None:
         self.document = document
         self.parts: list[str] = []
+        self.bookmarks = 0
 
     def add(self, style_id: str | None, *runs: str) -> None:
         self.parts.append(paragraph_xml(style_id, *runs))
 
     def text(self, style_id: str, value: str) -> None:
         self.add(style_id, run_xml(value))
+
+    def notes(self, notes: list[str]) -> None:
+        """Each note as a ※ paragraph in 注記（小）."""
+        for note in notes:
+            self.text(styles.SMALL_NOTE, NOTE_MARK + note)
+
+    def next_bookmark(self) -> int:
+        """A bookmark id no other bookmark of the document has."""
+        self.bookmarks += 1
+        return self.bookmarks
+
+    def heading(self, style_id: str, value: str, anchor: str) -> None:
+        """A heading holding the bookmark its contents entry links to."""
+        self.add(style_id, bookmark(anchor, self.next_bookmark(), run_xml(value)))
 
     def flush(self) -> None:
         """Append what was collected before the body's final section properties."""
@@ -61,81 +77,62 @@ def add_title_block(flow: Flow, view: View) -> None:
             flow.text(styles.NOTE, line)
 
 
-def contents_entries(source: Document) -> list[tuple[str, str]]:
-    """(style id, text) of the contents as Word will build it, page numbers aside."""
-    entries = [(styles.TOC_1, SUMMARY)]
-    for section in source.sections:
-        entries.append((styles.TOC_1, section_label(section)))
-        entries.extend(
-            (styles.TOC_2, topic_label(topic))
-            for topic in section.topics
-            if not topic.implicit
-        )
-    return entries
+def add_contents(flow: Flow, view: View) -> None:
+    """目次, its entries, how to use it and, in a partial edition, why numbers skip."""
+    flow.text(styles.TOC_HEADING, contents.CONTENTS)
+    flow.parts.append(contents.contents_xml(view.document))
+    notes = [contents.CONTENTS_NOTE]
+    if not view.meeting.select.everything:
+        notes.append(NUMBERS_NOTE)
+    flow.notes(notes)
 
 
-def add_contents(flow: Flow, source: Document) -> None:
-    """目次 and a TOC field; its result lists the headings until Word adds page numbers.
-
-    Word updates the field on opening (``w:updateFields``); a reader that does not
-    (Protected View, LibreOffice) still shows the headings.
-    """
-    flow.text(styles.TOC_HEADING, CONTENTS)
-    entries = contents_entries(source)
-    last = len(entries) - 1
-    for index, (style_id, value) in enumerate(entries):
-        opening = fields.begin(fields.TOC_INSTRUCTION, dirty=True) if index == 0 else ""
-        closing = fields.END if index == last else ""
-        flow.add(style_id, opening, run_xml(value), closing)
+def overview_text(view: View) -> str:
+    """本資料には4項目・17分類の取組事例61件（80団体）を収める。"""
+    source = view.document
+    topics = sum(1 for _, topic in source.topics() if not topic.implicit)
+    selection = view.meeting.select
+    region = region_name(selection) if selection.regional else None
+    counts = edition_count_text(edition_counts(view), region)
+    return f"本資料には{len(source.sections)}項目・{topics}分類の取組事例{counts}を収める。"
 
 
 def add_summary(flow: Flow, view: View, width: int) -> None:
     """集計: cases per topic, actors per section and, for a block handout, per block."""
     document = flow.document
-    flow.text(styles.SUMMARY_HEADING, SUMMARY)
+    flow.heading(styles.SUMMARY_HEADING, contents.SUMMARY, contents.SUMMARY_ANCHOR)
+    flow.text(styles.NORMAL, overview_text(view))
     flow.text(styles.CAPTION, "表1　中項目別の事例数")
     flow.flush()
     tables.topic_table(document, view.document, width)
     flow.text(styles.CAPTION, "表2　項目別の取組団体（全国地方公共団体コード順）")
     flow.flush()
-    tables.actor_table(document, view.document, width)
+    tables.actor_table(document, view, width)
+    flow.notes(tables.actor_notes(view))
     if view.national is not None:
         flow.text(styles.CAPTION, "表3　ブロック別の事例数")
         flow.flush()
         tables.block_table(document, view, width)
-
-
-def case_runs(case: Case) -> list[str]:
-    """The runs of one case: text runs (強調 where emphasised), then the attribution."""
-    runs = [run_xml(r.text, styles.EMPHASIS if r.emphasis else None) for r in case.runs]
-    attribution = case.attribution
-    style = styles.ATTRIBUTION_EMPHASIS if attribution.emphasis else styles.ATTRIBUTION
-    runs.append(run_xml(attribution.text, style))
-    return runs
+        flow.notes(tables.block_notes(view))
 
 
 def add_sections(flow: Flow, source: Document) -> None:
     """Heading 1 per section, Heading 2 per explicit topic, one list paragraph per case."""
     for section in source.sections:
-        flow.text(styles.HEADING_1, section_label(section))
+        flow.heading(styles.HEADING_1, section_label(section), contents.section_anchor(section))
         for topic in section.topics:
             if not topic.implicit:
-                flow.text(styles.HEADING_2, topic_label(topic))
+                anchor = contents.topic_anchor(section, topic)
+                flow.heading(styles.HEADING_2, topic_label(topic), anchor)
             for case in topic.cases:
-                flow.add(styles.CASE, *case_runs(case))
-
-
-def add_page_break(flow: Flow) -> None:
-    """A page break, as Ctrl+Enter makes it."""
-    flow.parts.append(PAGE_BREAK)
+                flow.parts.append(case_paragraph(case, flow.next_bookmark()))
 
 
 def write_body(document: WordDocument, view: View, width: int) -> None:
     """Everything between the header and the footer, in reading order."""
     flow = Flow(document)
     add_title_block(flow, view)
-    add_contents(flow, view.document)
+    add_contents(flow, view)
     add_summary(flow, view, width)
-    add_page_break(flow)
     add_sections(flow, view.document)
     flow.flush()

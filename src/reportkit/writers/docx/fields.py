@@ -14,14 +14,10 @@ PAGE_INSTRUCTION = "PAGE"
 END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
-def begin(instruction: str, *, dirty: bool = False) -> str:
-    """Runs that open a field: begin, instruction, separate (the result runs follow).
-
-    ``dirty`` marks the result as stale, so Word recomputes it.
-    """
-    flag = ' w:dirty="true"' if dirty else ""
+def begin(instruction: str) -> str:
+    """Runs that open a field: begin, instruction, separate (the result runs follow)."""
     return (
-        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve"> {text(instruction)} </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )

@@ -8,6 +8,7 @@ namespace declared once here.
 from __future__ import annotations
 
 import re
+from typing import cast
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import parse_xml
@@ -72,18 +73,43 @@ def paragraph_xml(style_id: str | None, *runs: str) -> str:
     return f"<w:p>{properties}{''.join(runs)}</w:p>"
 
 
+TAB_RUN = "<w:r><w:tab/></w:r>"
+"""A run holding one tab and nothing else."""
+
+
+def bookmark(name: str, number: int, *content: str) -> str:
+    """``content`` (run XML) between the start and end of bookmark ``name``.
+
+    ``number`` is the ``w:id`` pairing start and end; it must be unique in the document.
+    """
+    return (
+        f'<w:bookmarkStart w:id="{number}" w:name={attr(name)}/>'
+        + "".join(content)
+        + f'<w:bookmarkEnd w:id="{number}"/>'
+    )
+
+
+def hyperlink(anchor: str, *runs: str) -> str:
+    """``runs`` as a link to the bookmark ``anchor`` in the same document."""
+    return f'<w:hyperlink w:anchor={attr(anchor)} w:history="1">{"".join(runs)}</w:hyperlink>'
+
+
 def elements(xml: str) -> list[BaseOxmlElement]:
     """The elements of an XML fragment of ``w:`` elements, parsed in one go."""
-    return list(parse_xml(f"<w:body {W_NS}>{xml}</w:body>"))
+    body: BaseOxmlElement = parse_xml(f"<w:body {W_NS}>{xml}</w:body>")
+    return [cast(BaseOxmlElement, child) for child in body.iterchildren()]
 
 
 __all__ = [
     "LANG_XML",
+    "TAB_RUN",
     "W_NS",
     "attr",
+    "bookmark",
     "element",
     "elements",
     "fonts_xml",
+    "hyperlink",
     "mm",
     "paragraph_xml",
     "qn",

@@ -26,6 +26,10 @@ from reportkit.writers.zip_normalize import normalize_zip
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _DROPPED = (RT.THUMBNAIL, _STYLES_WITH_EFFECTS, RT.CUSTOM_XML)
 
+PROPERTY_LIMIT = 255
+"""Characters Word keeps in a text property (title, subject, author...)."""
+ELLIPSIS = "…"
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -40,16 +44,25 @@ _KNOWN_FONTS: dict[str, tuple[str, str]] = {
 }
 
 
+def fit_property(value: str) -> str:
+    """``value`` cut to Word's limit for a document property, an ellipsis marking the cut."""
+    if len(value) <= PROPERTY_LIMIT:
+        return value
+    return value[: PROPERTY_LIMIT - len(ELLIPSIS)] + ELLIPSIS
+
+
 def set_properties(word: WordDocument, view: View) -> None:
     """Core properties from the view; every date is the view's reproducible timestamp."""
     properties = word.core_properties
     document = view.document
     meeting = " ".join(p for p in (view.meeting.name, view.meeting.number) if p)
-    properties.title = document.title
-    properties.subject = meeting or document.subtitle or ""
-    properties.author = view.meeting.organisation or ""
-    properties.last_modified_by = view.meeting.organisation or ""
-    properties.comments = f"{document.source_name} から reportkit で作成" if document.source_name else ""
+    organisation = fit_property(view.meeting.organisation or "")
+    comments = f"{document.source_name} から reportkit で作成" if document.source_name else ""
+    properties.title = fit_property(document.title)
+    properties.subject = fit_property(meeting or document.subtitle or "")
+    properties.author = organisation
+    properties.last_modified_by = organisation
+    properties.comments = fit_property(comments)
     properties.keywords = ""
     properties.category = ""
     properties.language = "ja-JP"

@@ -39,9 +39,26 @@ def set_up_pages(document: WordDocument) -> None:
         section.footer_distance = Twips(FOOTER_DISTANCE)
 
 
-def header_text(view: View) -> str:
-    """What the header names on the left: the meeting, else the document title."""
-    return view.meeting.name or view.document.title
+def first_header_xml(view: View) -> str:
+    """Page 1: the meeting name on the left, the boxed 資料番号 flush right."""
+    runs = [run_xml(view.meeting.name)] if view.meeting.name else []
+    if view.meeting.number:
+        runs += [run_xml("\t\t"), run_xml(view.meeting.number, styles.DOCUMENT_NUMBER)]
+    return paragraph_xml(styles.HEADER, *runs)
+
+
+def running_header_xml(view: View) -> str:
+    """From page 2: the title on the left, the meeting name flush right."""
+    runs = [run_xml(view.document.title)]
+    if view.meeting.name:
+        runs.append(run_xml(f"\t\t{view.meeting.name}"))
+    return paragraph_xml(styles.HEADER, *runs)
+
+
+def footer_xml() -> str:
+    """``- PAGE -`` centred, on every page."""
+    page_number = fields.field(fields.PAGE_INSTRUCTION, "1")
+    return paragraph_xml(styles.FOOTER, run_xml("- "), page_number, run_xml(" -"))
 
 
 def _fill(container: _Header | _Footer, xml: str) -> None:
@@ -53,17 +70,13 @@ def _fill(container: _Header | _Footer, xml: str) -> None:
 
 
 def add_header_and_footer(document: WordDocument, view: View) -> None:
-    """Header: meeting name left, 資料番号 right (boxed). Footer: ``- PAGE -`` centred."""
-    runs = [run_xml(header_text(view))]
-    if view.meeting.number:
-        runs += [run_xml("\t\t"), run_xml(view.meeting.number, styles.DOCUMENT_NUMBER)]
-    header = paragraph_xml(styles.HEADER, *runs)
-    page_number = fields.field(fields.PAGE_INSTRUCTION, "1")
-    footer = paragraph_xml(styles.FOOTER, run_xml("- "), page_number, run_xml(" -"))
-    for index, section in enumerate(document.sections):
-        if index:  # later sections repeat the first one's header and footer
-            section.header.is_linked_to_previous = True
-            section.footer.is_linked_to_previous = True
-            continue
-        _fill(section.header, header)
-        _fill(section.footer, footer)
+    """A first-page header (``w:titlePg``) with the 資料番号, a running header after it.
+
+    The title block of page 1 names the document, so only later pages repeat the title.
+    """
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    _fill(section.first_page_header, first_header_xml(view))
+    _fill(section.header, running_header_xml(view))
+    _fill(section.first_page_footer, footer_xml())
+    _fill(section.footer, footer_xml())

@@ -1,10 +1,10 @@
-"""Document settings: update fields on opening, Japanese spacing, no template claims."""
+"""Document settings: Japanese spacing, no template claims, no request to update fields."""
 
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
 
-from reportkit.writers.docx.ooxml import element, qn
+from reportkit.writers.docx.ooxml import qn
 
 # Four characters of 10.5 pt, Japanese Word's default tab stop.
 DEFAULT_TAB_STOP = 840
@@ -15,9 +15,10 @@ COMPATIBILITY_MODE = "15"
 def configure(document: WordDocument) -> None:
     """Set what Word reads from ``settings.xml`` when it opens the briefing.
 
-    Word updates every field (the table of contents) on opening; punctuation is
-    compressed as Japanese Word does; the template's claims that spelling was checked and
-    that a preview picture is saved are dropped.
+    Punctuation is compressed as Japanese Word does; the template's claims that spelling
+    was checked and that a preview picture is saved are dropped, and so is any
+    ``w:updateFields``: it makes Word ask to update fields on opening, a prompt staff are
+    trained to refuse (the contents are usable without updating, see :mod:`.contents`).
     """
     settings = document.settings.element
     for name in ("w:proofState", "w:savePreviewPicture", "w:updateFields"):
@@ -32,11 +33,3 @@ def configure(document: WordDocument) -> None:
     for setting in settings.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), COMPATIBILITY_MODE)
-    flag = element('<w:updateFields w:val="true"/>')
-    # CT_Settings order: updateFields comes right before hdrShapeDefaults ... compat.
-    for successor in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat"):
-        found = settings.find(qn(successor))
-        if found is not None:
-            found.addprevious(flag)
-            return
-    settings.append(flag)

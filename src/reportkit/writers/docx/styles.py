@@ -15,17 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
-from docx.styles.style import BaseStyle
+from docx.enum.style import WD_STYLE_TYPE
+from docx.styles.style import _TableStyle
 
 from reportkit.view import Fonts
 from reportkit.writers.docx.ooxml import LANG_XML, attr, element, fonts_xml, qn
 
 # Style ids (stable; what body and tests refer to) and the names Word shows.
+NORMAL = "Normal"
 TITLE = "Title"
 SUBTITLE = "Subtitle"
 DATE = "Date"
 ISSUER = "Issuer"
 NOTE = "Note"
+SMALL_NOTE = "SmallNote"
 TOC_HEADING = "TOCHeading"
 TOC_1 = "TOC1"
 TOC_2 = "TOC2"
@@ -33,6 +36,7 @@ SUMMARY_HEADING = "SummaryHeading"
 HEADING_1 = "Heading1"
 HEADING_2 = "Heading2"
 CASE = "ListBullet"
+CASE_NUMBER = "CaseNumber"
 CAPTION = "Caption"
 TABLE_TEXT = "TableText"
 TABLE_NUMBER = "TableNumber"
@@ -49,6 +53,7 @@ LIST_TABLE = "SummaryListTable"
 EMPHASIS_NAME = "強調"
 ATTRIBUTION_NAME = "出典"
 ATTRIBUTION_EMPHASIS_NAME = "出典（強調）"
+CASE_NUMBER_NAME = "事例番号"
 
 CASE_NUM_ID = 1
 CASE_BULLET = "○"
@@ -56,6 +61,8 @@ CASE_BULLET = "○"
 # Sizes in half-points.
 BODY_SIZE = 21  # 10.5 pt, the size of Japanese official documents
 SMALL_SIZE = 18  # 9 pt
+CASE_NUMBER_SIZE = 16  # 8 pt
+MUTED = "595959"  # the grey of case numbers, as the PDF prints them
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,17 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
         ),
         _style(
             para,
+            SMALL_NOTE,
+            "注記（小）",
+            based_on=NOTE,
+            next_style="Normal",
+            priority=99,
+            custom=True,
+            body='<w:pPr><w:spacing w:before="60"/><w:ind w:left="180" w:hanging="180"/></w:pPr>'
+            + _rpr(_size(SMALL_SIZE)),
+        ),
+        _style(
+            para,
             TOC_HEADING,
             "TOC Heading",
             based_on="Normal",
@@ -207,7 +225,7 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             based_on="Normal",
             next_style="Normal",
             priority=9,
-            body="<w:pPr><w:keepNext/><w:keepLines/>"
+            body="<w:pPr><w:keepNext/><w:keepLines/><w:pageBreakBefore/>"
             '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
             '<w:spacing w:before="360" w:after="120"/><w:jc w:val="left"/>'
             '<w:outlineLvl w:val="0"/></w:pPr>' + _rpr(heading, _BOLD, _size(28)),
@@ -220,7 +238,7 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             next_style="Normal",
             priority=9,
             custom=True,
-            body="<w:pPr><w:pageBreakBefore/></w:pPr>" + _rpr(),
+            body=_rpr(),
         ),
         _style(
             para,
@@ -240,6 +258,7 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             based_on="Normal",
             priority=99,
             body=f'<w:pPr><w:numPr><w:numId w:val="{CASE_NUM_ID}"/></w:numPr>'
+            f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs>'
             '<w:spacing w:after="80"/></w:pPr>' + _rpr(),
         ),
         _style(
@@ -305,6 +324,15 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             priority=20,
             custom=True,
             body=_rpr(_BOLD, _UNDERLINE, lang=False),
+        ),
+        _style(
+            char,
+            CASE_NUMBER,
+            CASE_NUMBER_NAME,
+            based_on="DefaultParagraphFont",
+            priority=19,
+            custom=True,
+            body=_rpr(heading, f'<w:color w:val="{MUTED}"/>', _size(CASE_NUMBER_SIZE), lang=False),
         ),
         _style(
             char,
@@ -423,11 +451,9 @@ def apply_styles(document: WordDocument, fonts: Fonts, layout: Layout) -> None:
 _KEEP = frozenset({"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"})
 
 
-def style(document: WordDocument, style_id: str) -> BaseStyle:
-    """The style with ``style_id`` (looked up once per render, not per paragraph)."""
+def table_style(document: WordDocument, style_id: str) -> _TableStyle:
+    """The table style with ``style_id`` (looked up once per table, not per cell)."""
     found = document.styles.element.get_by_id(style_id)
-    if found is None:
+    if found is None or found.type != WD_STYLE_TYPE.TABLE:
         raise KeyError(style_id)
-    from docx.styles.style import StyleFactory
-
-    return StyleFactory(found)
+    return _TableStyle(found)

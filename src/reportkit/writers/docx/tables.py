@@ -1,6 +1,7 @@
 """The summary tables: cases per topic, actors per section, cases per block.
 
-Cells are formatted by paragraph styles (表本文, 表本文（数値）) and the table style
+A line break in a cell's value starts a new paragraph in the cell. Cells are
+formatted by paragraph styles (表本文, 表本文（数値）) and the table style
 集計表 (grid, shaded header row); the header row repeats on every page.
 """
 
@@ -10,12 +11,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from docx.table import Table
 
-from reportkit.labels import NO_TOPIC, section_label, topic_label
+from reportkit.labels import (
+    MULTIPLE_COUNTING_NOTE,
+    NO_TOPIC,
+    OPEN_LIST_NOTE,
+    UNDISCLOSED_NOTE,
+    case_label,
+    group_note,
+    section_label,
+    topic_label,
+)
 from reportkit.model import Document, Section
-from reportkit.summary import actor_index, cases_by_block, cases_by_topic
+from reportkit.summary import actor_index, cases_by_block, cases_by_topic, in_region, region_name
 from reportkit.view import View
 from reportkit.writers.docx import styles
 from reportkit.writers.docx.ooxml import element, elements, paragraph_xml, qn, run_xml
@@ -30,6 +41,15 @@ class Column:
     numeric: bool = False
 
 
+def _update(parent: BaseOxmlElement, tag: str, values: dict[str, str]) -> None:
+    """Set attributes of the child ``tag`` python-docx writes into every new table."""
+    child = parent.find(qn(tag))
+    if child is None:
+        raise ValueError(f"python-docx made a table without {tag}")
+    for name, value in values.items():
+        child.set(qn(name), value)
+
+
 def _table(
     document: WordDocument,
     columns: Sequence[Column],
@@ -40,14 +60,13 @@ def _table(
     style_id: str = styles.SUMMARY_TABLE,
 ) -> Table:
     """A table filling ``width``; with ``total`` its last row is styled as a total."""
-    table = document.add_table(rows=len(rows) + 1, cols=len(columns))
-    table.style = styles.style(document, style_id)
+    table: Table = document.add_table(rows=len(rows) + 1, cols=len(columns))
+    table.style = styles.table_style(document, style_id)
     table.autofit = False
     properties = table._tbl.tblPr
-    properties.find(qn("w:tblW")).attrib.update({qn("w:w"): str(width), qn("w:type"): "dxa"})
+    _update(properties, "w:tblW", {"w:w": str(width), "w:type": "dxa"})
     if total:
-        look = properties.find(qn("w:tblLook"))
-        look.attrib.update({qn("w:lastRow"): "1", qn("w:val"): "04E0"})
+        _update(properties, "w:tblLook", {"w:lastRow": "1", "w:val": "04E0"})
     widths = [round(width * column.share) for column in columns]
     widths[-1] = width - sum(widths[:-1])
     for grid_column, column_width in zip(table.columns, widths, strict=True):
@@ -62,8 +81,12 @@ def _table(
             else:
                 style_id = styles.TABLE_NUMBER if column.numeric else styles.TABLE_TEXT
             # Style ids are set on the XML: python-docx would look each one up by name.
-            cell._tc.clear_content()
-            cell._tc.extend(elements(paragraph_xml(style_id, run_xml(value) if value else "")))
+            paragraphs = [
+                paragraph_xml(style_id, run_xml(line) if line else "") for line in value.split("\n")
+            ]
+            for old in cell._tc.findall(qn("w:p")):
+                cell._tc.remove(old)
+            cell._tc.extend(elements("".join(paragraphs)))
     return table
 
 
@@ -74,7 +97,7 @@ def _merge_down(table: Table, column: int, first: int, last: int) -> None:
 
 def topic_table(document: WordDocument, source: Document, width: int) -> Table:
     """表1: cases per topic, the section cell spanning its topics, and the total."""
-    columns = (Column("項目", 0.36), Column("中項目", 0.49), Column("事例数", 0.15, numeric=True))
+    columns = (Column("項目", 0.33), Column("中項目", 0.56), Column("事例数", 0.11, numeric=True))
     rows: list[list[str]] = []
     spans: list[tuple[int, int]] = []
     current: Section | None = None
@@ -96,32 +119,103 @@ def topic_table(document: WordDocument, source: Document, width: int) -> Table:
     return table
 
 
-def actor_table(document: WordDocument, source: Document, width: int) -> Table:
+@dataclass
+class SectionActors:
+    """The actors named in one section's cases, split into the region's own and the others."""
+
+    local: list[str]
+    elsewhere: list[str]
+
+
+def section_actors(view: View) -> dict[int, SectionActors]:
+    """Per section number, its actors' labels in 団体コード order, split by region."""
+    source, selection = view.document, view.meeting.select
+    section_of = {case.id: section.number for section in source.sections for case in section.cases}
+    found = {section.number: SectionActors([], []) for section in source.sections}
+    for entry in actor_index(source):
+        here = in_region(entry.government, selection)
+        for number in dict.fromkeys(section_of[case.id] for case in entry.cases):
+            (found[number].local if here else found[number].elsewhere).append(entry.label)
+    return found
+
+
+def _names(actors: SectionActors, region: str | None) -> str:
+    """The names cell: the region's own actors, then (a paragraph of their own) the others."""
+    local = "、".join(actors.local) or NO_TOPIC
+    if not region or not actors.elsewhere:
+        return local
+    return f"{local}\n{elsewhere_label(region)}：{'、'.join(actors.elsewhere)}"
+
+
+def elsewhere_label(region: str) -> str:
+    """How the briefing names the co-actors from outside the region: 関東信越以外の団体."""
+    return f"{region}以外の団体"
+
+
+def actor_table(document: WordDocument, view: View, width: int) -> Table:
     """表2: per section its cases and actors, then a full-width row naming the actors.
 
     Names follow 団体コード order (a prefecture before its municipalities); a full-width
-    row keeps a long list readable in a 5,000-case collection.
+    row keeps a long list readable in a 5,000-case collection. A regional edition counts
+    and lists the region's own actors apart from co-actors elsewhere.
     """
-    columns = (
-        Column("項目", 0.64),
-        Column("事例数", 0.18, numeric=True),
-        Column("団体数", 0.18, numeric=True),
-    )
-    section_of = {case.id: section.number for section in source.sections for case in section.cases}
-    names: dict[int, list[str]] = {section.number: [] for section in source.sections}
-    for entry in actor_index(source):
-        for number in dict.fromkeys(section_of[case.id] for case in entry.cases):
-            names[number].append(entry.label)
+    region = region_name(view.meeting.select) if view.meeting.select.regional else None
+    columns: tuple[Column, ...]
+    if region:
+        columns = (
+            Column("項目", 0.52),
+            Column("事例数", 0.12, numeric=True),
+            Column(f"{region}の団体数", 0.19, numeric=True),
+            Column("ほかの団体数", 0.17, numeric=True),
+        )
+    else:
+        columns = (
+            Column("項目", 0.64),
+            Column("事例数", 0.18, numeric=True),
+            Column("団体数", 0.18, numeric=True),
+        )
+    actors = section_actors(view)
     rows: list[list[str]] = []
-    for section in source.sections:
-        listed = names[section.number]
-        rows.append([section_label(section), str(len(section.cases)), str(len(listed))])
-        rows.append(["、".join(listed) or NO_TOPIC, "", ""])
+    for section in view.document.sections:
+        named = actors[section.number]
+        counts = [str(len(named.local))]
+        counts += [str(len(named.elsewhere))] if region else []
+        rows.append([section_label(section), str(len(section.cases)), *counts])
+        rows.append([_names(named, region)] + [""] * (len(columns) - 1))
     # 集計表（一覧） shades odd rows: the section rows above their lists.
     table = _table(document, columns, rows, width, style_id=styles.LIST_TABLE)
     for index in range(2, len(rows) + 1, 2):
         table.cell(index, 0).merge(table.cell(index, len(columns) - 1))
     return table
+
+
+def actor_notes(view: View) -> list[str]:
+    """What 表2 counts: co-actors elsewhere, unnamed groups, open lists (各「※」の注)."""
+    source = view.document
+    notes = []
+    selection = view.meeting.select
+    entries = actor_index(source)
+    if selection.regional and not all(in_region(e.government, selection) for e in entries):
+        region = region_name(selection)
+        notes.append(
+            f"{elsewhere_label(region)}は、{region}の団体と共同で実施した事例に挙がっている団体"
+            f"（{region}の団体数には数えない）。"
+        )
+    groups = [entry.label for entry in entries if entry.actor.group is not None]
+    if groups:
+        notes.append(group_note(groups))
+    open_lists = [case_label(c) for c in source.cases() if c.attribution.open_list]
+    if open_lists:
+        notes.append(f"{OPEN_LIST_NOTE}該当する事例：{'、'.join(open_lists)}")
+    return notes
+
+
+def block_notes(view: View) -> list[str]:
+    """What 表3 counts: a case once per block of its actors; undisclosed cases nowhere."""
+    notes = [MULTIPLE_COUNTING_NOTE]
+    if any(case.attribution.undisclosed for case in view.document.cases()):
+        notes.append(UNDISCLOSED_NOTE)
+    return notes
 
 
 def block_table(document: WordDocument, view: View, width: int) -> Table | None:
