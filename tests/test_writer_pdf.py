@@ -519,8 +519,8 @@ def test_no_heading_alone_at_the_foot_of_a_page(many_headings_pdf: Path) -> None
 
 def test_block_handout_shows_the_national_comparison(real_view: View) -> None:
     from reportkit.meetings.selection import select
-    from reportkit.view import Selection
     from reportkit.places.blocks import default_scheme
+    from reportkit.view import Selection
     from reportkit.writers.pdf.overview import handout_blocks
 
     blocks = default_scheme().names
