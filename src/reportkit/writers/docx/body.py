@@ -18,6 +18,7 @@ from reportkit.writers.docx.ooxml import elements, paragraph_xml, qn, run_xml
 CONTENTS = "目次"
 SUMMARY = "集計"
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+KEY_BOOKMARK = "_RK_"  # a hidden bookmark _RK_<key> spans each case: its stable key
 
 
 class Flow:
@@ -105,24 +106,30 @@ def add_summary(flow: Flow, view: View, width: int) -> None:
         tables.block_table(document, view, width)
 
 
-def case_runs(case: Case) -> list[str]:
-    """The runs of one case: text runs (強調 where emphasised), then the attribution."""
-    runs = [run_xml(r.text, styles.EMPHASIS if r.emphasis else None) for r in case.runs]
+def case_runs(case: Case, bookmark: int) -> list[str]:
+    """The content of one case: its key bookmark (number ``bookmark``) around text runs
+    (強調 where emphasised), then the attribution."""
+    start = f'<w:bookmarkStart w:id="{bookmark}" w:name="{KEY_BOOKMARK}{case.key}"/>'
+    runs = [start]
+    runs.extend(run_xml(r.text, styles.EMPHASIS if r.emphasis else None) for r in case.runs)
     attribution = case.attribution
     style = styles.ATTRIBUTION_EMPHASIS if attribution.emphasis else styles.ATTRIBUTION
     runs.append(run_xml(attribution.text, style))
+    runs.append(f'<w:bookmarkEnd w:id="{bookmark}"/>')
     return runs
 
 
 def add_sections(flow: Flow, source: Document) -> None:
     """Heading 1 per section, Heading 2 per explicit topic, one list paragraph per case."""
+    bookmark = 0
     for section in source.sections:
         flow.text(styles.HEADING_1, section_label(section))
         for topic in section.topics:
             if not topic.implicit:
                 flow.text(styles.HEADING_2, topic_label(topic))
             for case in topic.cases:
-                flow.add(styles.CASE, *case_runs(case))
+                bookmark += 1
+                flow.add(styles.CASE, *case_runs(case, bookmark))
 
 
 def add_page_break(flow: Flow) -> None:
