@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from reportkit.errors import Problem
@@ -32,6 +34,7 @@ _KEY = re.compile(r"^k[0-9a-z]{1,31}$")
 _EMPHASISED = frozenset({Mark.EMPHASIS, Mark.ATTRIBUTION_EMPHASIS})
 _ATTRIBUTED = frozenset({Mark.ATTRIBUTION, Mark.ATTRIBUTION_EMPHASIS})
 _QUOTED = 20
+_CHAR = itemgetter(0)
 _STYLE_HINT = (
     "apply 箇条書き (List Bullet) to a case, 見出し 1 / 見出し 2 to a section / topic, "
     "or delete the paragraph"
@@ -207,7 +210,7 @@ class Briefing:
         number = paragraph.number
         if not chars:
             return None
-        text = "".join(c for c, _, _ in chars)
+        text = "".join(map(_CHAR, chars))
         if "**" in text:
             self.error(
                 number,
@@ -231,13 +234,13 @@ class Briefing:
         marks: list[Mark] = []
         for text, style in paragraph.pieces:
             mark = self.styles.mark(style)
-            for char in text:
-                chars.append((char, mark in _EMPHASISED, len(chars)))
-                marks.append(mark)
+            at = len(chars)
+            chars.extend(zip(text, repeat(mark in _EMPHASISED), range(at, at + len(text))))
+            marks.extend(repeat(mark, len(text)))
         label = 0
         while label < len(marks) and marks[label] == Mark.CASE_NUMBER:
             label += 1
-        found = _CASE_LABEL.match("".join(c for c, _, _ in chars[:label]))
+        found = _CASE_LABEL.match("".join(map(_CHAR, chars[:label])))
         start = found.end() if found else 0
         while start < len(chars) and chars[start][0] in WS:
             start += 1
@@ -324,7 +327,7 @@ def _styled_attribution(chars: list[Char], marks: list[Mark]) -> int | None:
     if not styled or styled[-1] != len(chars) - 1:
         return None
     start = styled[0]
-    text = "".join(c for c, _, _ in chars[start:]).strip(WS)
+    text = "".join(map(_CHAR, chars[start:])).strip(WS)
     if not bracketed(text):
         return None
     while chars[start][0] in WS:
