@@ -32,6 +32,7 @@ from .docx_edits import (
     case_paragraphs,
     content,
     edited,
+    element,
     insert_after,
     run,
     runs,
@@ -550,4 +551,52 @@ def test_a_case_without_attribution_names_its_paragraph_and_case(briefing: bytes
     assert str(problem).startswith(
         f"edited.docx:段落{number}（事例 1-2-1）: error: the case has no attribution: "
         "「関係機関に対して制度説明を実施した。」"
+    )
+
+
+def test_a_tracked_move_and_a_deleted_paragraph_mark(briefing: bytes, expected: Any) -> None:
+    """1-1-3 with 市役所として moved to the front (w:moveFrom/w:moveTo); 1-2-1 typed onto
+    two paragraphs whose joining (a deleted paragraph mark) is tracked. Accepted, both
+    read as the source; rejected, the words stay where they were and 1-2-1 stays cut."""
+
+    def edit(word: WordDocument) -> None:
+        set_content(
+            case_paragraphs(word)[2],
+            f"<w:moveTo {_BY.format(911)}>{run('市役所として')}</w:moveTo>",
+            run("「"),
+            run("複合的な課題を抱えている人にはまず自立相談支援機関を案内する", "CaseEmphasis"),
+            run("」ことが"),
+            f"<w:moveFrom {_BY.format(912)}>{run('市役所として')}</w:moveFrom>",
+            run("徹底されている。"),
+            run("(東村山市)", "Attribution"),
+        )
+        first = case_paragraphs(word)[3]
+        set_content(
+            first,
+            run("関係機関に対して制度説明を実施した中で、具体的な対象者像がわからないとの声が"),
+            run("あったことを受け、"),
+            run("庁内の窓口担当者を中心に少人数の", "CaseEmphasis"),
+        )
+        first._p.get_or_add_pPr().append(element(f"<w:rPr><w:del {_BY.format(913)}/></w:rPr>"))
+        insert_after(
+            first,
+            "ListBullet",
+            run("研修を実施し、相談件数の増加", "CaseEmphasis"),
+            run("につながった。"),
+            run("【尼崎市】", "Attribution"),
+        )
+
+    data = edited(briefing, edit)
+    word = docx.Document(io.BytesIO(data))
+    moved, cut = (body_number(word, case_paragraphs(word)[i]) for i in (2, 3))
+    assert [(p.line, p.message.split(" still")[0]) for p in errors_of(data)] == [
+        (moved, "tracked change (move (new place) by 山田)"),
+        (moved, "tracked change (move (old place) by 山田)"),
+        (cut, "tracked change (paragraph mark deleted by 山田)"),
+    ]
+    accepted, _ = read_back(data, "accept")
+    assert content(accepted) == expected
+    [problem] = errors_of(data, "reject")
+    assert str(problem).startswith(
+        f"edited.docx:段落{cut}（事例 1-2-1）: error: the case has no attribution"
     )
