@@ -1,4 +1,4 @@
-"""Problems found in a source, reported as ``file:line:col: message``."""
+"""Problems found in a source, reported as ``file:line:col: message`` (or ``file:段落N: …``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem at one place of one file."""
+    """One problem at one place of one file.
+
+    ``place`` names the place where line and column do not (a Word paragraph: 段落12);
+    ``line`` still orders the problems.
+    """
 
     path: str
     line: int
@@ -18,9 +22,12 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    place: str = ""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        if self.place:
+            where = f"{self.path}:{self.place}"
         text = f"{where}: {self.severity}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from reportkit.model import Document
+    from reportkit.readers.options import ReadOptions
     from reportkit.view import Fonts, View
 
 
@@ -59,18 +60,24 @@ class Writer:
 
 @dataclass(frozen=True)
 class Reader:
-    """One source format: ``module`` exposes ``read(data: bytes, name: str) -> Document``."""
+    """One source format: ``module`` exposes ``read(data, name, options) -> Document``.
+
+    ``place`` says how problems name a place of this format where a line does not
+    (``段落{line}``: the line is a paragraph number).
+    """
 
     name: str
     suffixes: tuple[str, ...]
     module: str
     title: str
+    place: str = ""
 
-    def read(self, data: bytes, name: str) -> Document:
+    def read(self, data: bytes, name: str, options: ReadOptions | None = None) -> Document:
         read = cast(
-            "Callable[[bytes, str], Document]", importlib.import_module(self.module).read
+            "Callable[[bytes, str, ReadOptions | None], Document]",
+            importlib.import_module(self.module).read,
         )
-        return read(data, name)
+        return read(data, name, options)
 
 
 WRITERS: dict[str, Writer] = {
@@ -109,6 +116,7 @@ READERS: dict[str, Reader] = {
     for reader in (
         Reader("md", (".md", ".markdown", ".txt"), "reportkit.readers.markdown", "取組事例 source"),
         Reader("json", (".json",), "reportkit.readers.json", "the model as JSON"),
+        Reader("docx", (".docx", ".doc"), "reportkit.readers.docx", "Word briefing", "段落{line}"),
     )
 }
 

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reportkit.errors import SourceError
 from reportkit.model import Document
 from reportkit.places.blocks import BlockScheme
-from reportkit.readers import read
+from reportkit.readers import ReadOptions, locate, read
 
 
 @contextmanager
@@ -29,10 +30,16 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def load(source: Path, scheme: BlockScheme | None = None) -> Document:
+def load(
+    source: Path, scheme: BlockScheme | None = None, options: ReadOptions | None = None
+) -> Document:
     """Read ``source`` and resolve every actor; raises SourceError with all problems."""
     from reportkit.places.resolve import resolve
 
     name = str(source)
     with gc_paused():
-        return resolve(read(source, name=name), name, scheme)
+        document = read(source, name=name, options=options)
+        try:
+            return resolve(document, name, scheme)
+        except SourceError as exc:
+            raise SourceError(locate(exc.problems, name, document)) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportkit import formats
 from reportkit.errors import BuildError
@@ -19,6 +19,9 @@ from reportkit.places.blocks import BlockScheme
 from reportkit.source import load
 from reportkit.summary import cases_by_block
 from reportkit.view import Fonts, Meeting, View, source_timestamp
+
+if TYPE_CHECKING:
+    from reportkit.readers.options import ReadOptions
 
 
 @dataclass
@@ -73,6 +76,7 @@ class Request:
     date: dt.date | None = None
     organisation: str | None = None
     font: Path | None = None
+    reading: ReadOptions | None = None
 
     def apply(self, meeting: Meeting) -> Meeting:
         """``meeting`` with the details given on the command line."""
@@ -150,7 +154,7 @@ def plan(request: Request) -> Plan:
     source = request.source or settings.source
     directory = request.output_dir or settings.output_dir
     scheme = BlockScheme.load(request.blocks or settings.blocks)
-    document = load(source, scheme)
+    document = load(source, scheme, request.reading)
     fonts = settings.fonts
     if request.font:
         fonts = fonts.model_copy(update={"pdf_body": request.font})

@@ -11,6 +11,8 @@ from reportkit.cli.options import (
     SOURCE_HELP,
     FormatChoice,
     blocks_option,
+    changes_option,
+    read_options,
     settings_option,
     source_path,
 )
@@ -31,6 +33,7 @@ from reportkit.cli.options import (
     help="Output format (all: every format of the meeting).",
 )
 @click.option("--source", type=source_path, help=SOURCE_HELP)
+@changes_option
 @click.option(
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -69,6 +72,7 @@ from reportkit.cli.options import (
 def build(
     fmt: str,
     source: Path | None,
+    changes: str,
     output_dir: Path | None,
     settings_path: Path | None,
     meetings: tuple[str, ...],
@@ -113,6 +117,7 @@ def build(
         date=day.date() if day else None,
         organisation=organisation,
         font=font,
+        reading=read_options(changes),
     )
     chosen = plan(request)
     targets = chosen.targets

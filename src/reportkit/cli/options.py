@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -9,11 +10,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from reportkit.errors import Problem
     from reportkit.model import Document
+    from reportkit.readers.options import ReadOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-SOURCE_HELP = "Source file (.md, .json). Default: the source in reportkit.toml."
+SOURCE_HELP = "Source file (.md, .json, .docx). Default: the source in reportkit.toml."
 source_path = click.Path(dir_okay=False, path_type=Path)
 
 settings_option = click.option(
@@ -49,13 +52,50 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]
         """click sets the choices in its constructor; the registry decides them instead."""
 
 
+def changes_option(f: F) -> F:
+    """--accept-changes / --reject-changes, given to the command as ``changes``.
+
+    Tracked changes left in a Word briefing are refused unless one of them is given.
+    """
+
+    @functools.wraps(f)
+    def command(*args: Any, accept_changes: bool, reject_changes: bool, **kwargs: Any) -> Any:
+        if accept_changes and reject_changes:
+            raise click.UsageError("give --accept-changes or --reject-changes, not both")
+        kwargs["changes"] = "accept" if accept_changes else "reject" if reject_changes else "refuse"
+        return f(*args, **kwargs)
+
+    accept = click.option(
+        "--accept-changes",
+        is_flag=True,
+        help="Read a briefing's tracked changes as accepted (default: refuse them).",
+    )
+    reject = click.option(
+        "--reject-changes", is_flag=True, help="Read a briefing's tracked changes as rejected."
+    )
+    return accept(reject(command))  # type: ignore[return-value]
+
+
+def read_options(changes: str, warn: Callable[[Problem], None] | None = None) -> ReadOptions:
+    """Reader options from ``changes``; warnings go to ``warn``, else to stderr at once."""
+    from reportkit.readers.options import ReadOptions
+
+    def echo(problem: Problem) -> None:
+        click.echo(str(problem), err=True)
+
+    return ReadOptions(changes=changes, warn=warn or echo)  # type: ignore[arg-type]
+
+
 def inputs(f: F) -> F:
     """The options every command that reads a source shares: --settings and --blocks."""
     return settings_option(blocks_option(f))
 
 
 def load_source(
-    source: Path | None, settings_path: Path | None, blocks: Path | None
+    source: Path | None,
+    settings_path: Path | None,
+    blocks: Path | None,
+    options: ReadOptions | None = None,
 ) -> tuple[Path, Document]:
     """The source (given, else the settings') read and resolved with the scheme in force."""
     from reportkit.meetings.settings import load_settings
@@ -64,4 +104,4 @@ def load_source(
 
     settings = load_settings(settings_path).settings
     path = source or settings.source
-    return path, load(path, BlockScheme.load(blocks or settings.blocks))
+    return path, load(path, BlockScheme.load(blocks or settings.blocks), options)

@@ -1,22 +1,27 @@
 """Readers: source files -> :class:`~reportkit.model.Document`.
 
 :func:`read` picks the reader by the file's suffix (:mod:`reportkit.formats`); each reader
-module exposes ``read(data: bytes, name: str) -> Document`` and reports every problem of
-a file at once as a :class:`~reportkit.errors.SourceError`.
+module exposes ``read(data: bytes, name: str, options: ReadOptions | None) -> Document``
+and reports every problem of a file at once as a :class:`~reportkit.errors.SourceError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from reportkit import formats
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document
+from reportkit.readers.options import ReadOptions
 
-__all__ = ["read"]
+__all__ = ["ReadOptions", "locate", "read"]
 
 
-def read(path: Path | str, *, name: str | None = None) -> Document:
+def read(
+    path: Path | str, *, name: str | None = None, options: ReadOptions | None = None
+) -> Document:
     """Read a source file; ``name`` is how problems name it (default: the path as given)."""
     path = Path(path)
     shown = name or str(path)
@@ -34,4 +39,27 @@ def read(path: Path | str, *, name: str | None = None) -> Document:
                 )
             ]
         ) from None
-    return formats.reader_for(path).read(data, shown)
+    return formats.reader_for(path).read(data, shown, options)
+
+
+def locate(
+    problems: Iterable[Problem], path: Path | str, document: Document | None = None
+) -> list[Problem]:
+    """``problems`` about the source ``path`` named as its format names places.
+
+    A briefing's lines are paragraphs: ``file:段落12`` rather than ``file:12:3``, with the
+    case id when a case of ``document`` sits there.
+    """
+    template = formats.reader_for(Path(path)).place
+    if not template:
+        return list(problems)
+    cases = {case.line: case.id for case in document.cases()} if document else {}
+    located = []
+    for problem in problems:
+        if problem.line and not problem.place and problem.path == str(path):
+            place = template.format(line=problem.line)
+            if problem.line in cases:
+                place += f"（事例 {cases[problem.line]}）"
+            problem = replace(problem, place=place)
+        located.append(problem)
+    return located

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document
+from reportkit.readers.options import ReadOptions
 from reportkit.readers.text import decode
 
 
@@ -61,6 +62,6 @@ def _source_line(data: Any, loc: tuple[int | str, ...]) -> int:
     return line
 
 
-def read(data: bytes, name: str) -> Document:
-    """Decode and read a JSON file's bytes (the registry's entry point)."""
+def read(data: bytes, name: str, options: ReadOptions | None = None) -> Document:
+    """Decode and read a JSON file's bytes (the registry's entry point; no options apply)."""
     return read_json(decode(data, name), name)

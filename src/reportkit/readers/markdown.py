@@ -13,34 +13,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import groupby, repeat
-from operator import itemgetter
+from itertools import repeat
 from typing import Any
 
 from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document
+from reportkit.readers.cases import CLOSE, OPEN, WS, Char, matching_open, parse_case
+from reportkit.readers.options import ReadOptions
 from reportkit.readers.text import decode
 
 MAX_LINE_LENGTH = 10_000
 
-_WS = " \t\u3000"
+_WS = WS
 _BULLET = re.compile(r"^[ \t\u3000]{0,3}[-+*](?:[ \t\u3000]+|$)")
 _SECTION = re.compile(r"^([0-9０-９]{1,3})[ \t\u3000]*[.．][ \t\u3000]*(.*)$")
 _CONTINUED_SECTION = re.compile(r"^(.*?)[ \t\u3000]*[(（]続き[)）]$")
 _CONTINUED_TOPIC = re.compile(r"^(.*?)(?:[・･ \t\u3000]*続き|[ \t\u3000]*[(（]続き[)）])$")
 _HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+")
-_SEPARATORS = "、,，・･"
-_GROUP = re.compile(
-    r"^(?P<prefecture>.+?[都道府県])内(?P<count>[0-9０-９]+)(?P<kind>市町村|市町|町村|市|町|村)$"
-)
-_PLACE_SUFFIX = tuple("都道府県市区町村")
 # Unicode category Cc (U+0000-001F, U+007F-009F) except the tab, and two non-characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
-_OPEN = "(（"
-_CLOSE = ")）"
-UNDISCLOSED = "非公表"
+# A case's stable key, when it is not the one its words give (see writers.markdown).
+_KEY_MARKER = re.compile(r"[ \t\u3000]*<!--[ \t]*key:(k[0-9a-z]{1,31})[ \t]*-->$")
 
 
 @dataclass
@@ -282,10 +277,51 @@ class _Reader:
             section.topics.append(topic)
             self.topic = topic
         self.pending = None
-        parsed = _CaseParser(self, number, line, start).parse()
+        key = _KEY_MARKER.search(line, start)
+        if key:
+            line = line[: key.start()]
+        parsed = self._parse_case(number, line, start)
         if parsed is not None:
+            if key:
+                parsed["key"] = key[1]
             parsed["id"] = f"{section.number}-{topic.number}-{len(topic.cases) + 1}"
             topic.cases.append(parsed)
+
+    def _parse_case(self, number: int, line: str, start: int) -> dict[str, Any] | None:
+        chars = self._unmark(number, line, start)
+        if chars is None:
+            return None
+
+        def report(column: int, message: str, hint: str) -> None:
+            self.error(number, column + 1, message, hint)
+
+        return parse_case(chars, number, report, start=start)
+
+    def _unmark(self, number: int, line: str, start: int) -> list[Char] | None:
+        """Characters of the case text with their emphasis flag and 0-based column."""
+        chars: list[Char] = []
+        emphasis, opened, index = False, -1, start
+        for count, piece in enumerate(line[start:].split("**")):
+            if count:  # a '**' toggles emphasis
+                emphasis, opened, index = not emphasis, index, index + 2
+            chars.extend(zip(piece, repeat(emphasis), range(index, index + len(piece))))
+            index += len(piece)
+        if emphasis:
+            self.error(
+                number,
+                opened + 1,
+                "unbalanced '**': emphasis opened here is never closed",
+                "add the closing '**' or delete this one",
+            )
+            return None
+        while chars and chars[-1][0] in _WS:
+            chars.pop()
+        if not chars:
+            self.error(
+                number, start + 1, "empty case", "write the case text after '- ' or delete the line"
+            )
+            return None
+        return chars
 
     # -- result ----------------------------------------------------------------------
     def _document(self) -> Document:
@@ -321,202 +357,8 @@ class _Reader:
             ) from exc
 
 
-class _CaseParser:
-    """Split one case line into emphasis runs and its attribution."""
-
-    def __init__(self, reader: _Reader, number: int, line: str, start: int) -> None:
-        self.reader = reader
-        self.number = number
-        self.line = line
-        self.start = start
-
-    def error(self, index: int, message: str, hint: str = "") -> None:
-        self.reader.error(self.number, index + 1, message, hint)
-
-    def parse(self) -> dict[str, Any] | None:
-        chars = self._unmark()
-        if chars is None:
-            return None
-        plain = "".join(map(_CHAR, chars))
-        if self._unbalanced_brackets(plain, chars):
-            return None
-        split = self._attribution_start(plain, chars)
-        if split is None:
-            return None
-        body = chars[:split]
-        while body and body[-1][0] in _WS:
-            body.pop()
-        tail = chars[split:]
-        if not "".join(map(_CHAR, body)).strip(_WS):
-            self.error(self.start, "case text is empty", "write the case before its attribution")
-            return None
-        attribution = self._attribution(tail)
-        if attribution is None:
-            return None
-        return {"runs": _runs(body), "attribution": attribution, "line": self.number}
-
-    def _unmark(self) -> list[tuple[str, bool, int]] | None:
-        """Characters of the case text with their emphasis flag and 0-based column."""
-        chars: list[tuple[str, bool, int]] = []
-        emphasis, opened, index = False, -1, self.start
-        for number, piece in enumerate(self.line[self.start :].split("**")):
-            if number:  # a '**' toggles emphasis
-                emphasis, opened, index = not emphasis, index, index + 2
-            chars.extend(zip(piece, repeat(emphasis), range(index, index + len(piece))))
-            index += len(piece)
-        if emphasis:
-            self.error(
-                opened,
-                "unbalanced '**': emphasis opened here is never closed",
-                "add the closing '**' or delete this one",
-            )
-            return None
-        while chars and chars[-1][0] in _WS:
-            chars.pop()
-        if not chars:
-            self.error(
-                self.start, "empty case", "write the case text after '- ' or delete the line"
-            )
-            return None
-        return chars
-
-    def _unbalanced_brackets(self, plain: str, chars: list[tuple[str, bool, int]]) -> bool:
-        if plain.count("【") == 1 == plain.count("】") and plain.index("【") < plain.index("】"):
-            return False  # the usual case, decided without a loop
-        depth, opened = 0, -1
-        for char, _, column in chars:
-            if char == "【":
-                if depth:
-                    self.error(
-                        column, "'【' inside another '【…】'", "close the first '【' with '】'"
-                    )
-                    return True
-                depth, opened = 1, column
-            elif char == "】":
-                if not depth:
-                    self.error(
-                        column, "'】' without an opening '【'", "add the '【' or delete this"
-                    )
-                    return True
-                depth = 0
-        if depth:
-            self.error(opened, "unclosed '【': the attribution has no '】'", "close it with '】'")
-            return True
-        return False
-
-    def _attribution_start(self, plain: str, chars: list[tuple[str, bool, int]]) -> int | None:
-        """Index in ``plain`` where the attribution starts, or None after reporting why not."""
-        if plain.endswith("】"):
-            return plain.rindex("【")
-        if plain[-1] in _CLOSE:
-            opening = _matching_open(plain)
-            if opening is not None and _looks_like_actors(plain[opening + 1 : -1]):
-                return opening
-        if "】" in plain:
-            column = chars[plain.rindex("】") + 1][2]
-            self.error(column, "text after the attribution", "end the case with its '【…】'")
-            return None
-        self.error(
-            chars[-1][2],
-            "the case has no attribution",
-            f"end it with the actor in 【】, e.g. 【鳥羽市】, or 【{UNDISCLOSED}】 if it is not named",
-        )
-        return None
-
-    def _attribution(self, tail: list[tuple[str, bool, int]]) -> dict[str, Any] | None:
-        brackets = "【】" if tail[0][0] == "【" else "()"
-        inner = tail[1:-1]
-        written = "".join(c for c, _, _ in inner).strip(_WS)
-        attribution: dict[str, Any] = {
-            "written": written,
-            "brackets": brackets,
-            "emphasis": any(emph for _, emph, _ in tail),
-        }
-        if not written:
-            self.error(tail[0][2], "empty attribution", "name the actor inside the brackets")
-            return None
-        if written == UNDISCLOSED:
-            return attribution | {"undisclosed": True, "actors": []}
-        parts = _split_names(inner)
-        last_name, last_start = parts[-1]
-        for marker in ("等多数", "等"):
-            if last_name.endswith(marker):
-                attribution["open_list"] = marker
-                last_name = last_name[: -len(marker)].rstrip(_WS)
-                parts[-1] = (last_name, last_start)
-                break
-        actors = []
-        for name, column in parts:
-            if not name:
-                self.error(column, "empty name in the attribution", "delete the extra separator")
-                return None
-            actors.append(_actor(name, self.number, column + 1))
-        attribution["actors"] = actors
-        return attribution
-
-
-_CHAR = itemgetter(0)
-_EMPHASIS = itemgetter(1)
-
-
-def _runs(chars: list[tuple[str, bool, int]]) -> list[dict[str, Any]]:
-    return [
-        {"text": "".join(map(_CHAR, group)), "emphasis": emphasis}
-        for emphasis, group in groupby(chars, key=_EMPHASIS)
-    ]
-
-
-def _split_names(inner: list[tuple[str, bool, int]]) -> list[tuple[str, int]]:
-    """Names between separators with the 0-based column where each starts."""
-    parts: list[tuple[str, int]] = []
-    current, start = "", inner[0][2] if inner else 0
-    for char, _, column in inner:
-        if char in _SEPARATORS:
-            parts.append((current.strip(_WS), start))
-            current, start = "", column + 1
-        else:
-            if not current.strip(_WS):
-                start = column
-            current += char
-    parts.append((current.strip(_WS), start))
-    return parts
-
-
-def _actor(name: str, line: int, column: int) -> dict[str, Any]:
-    actor: dict[str, Any] = {"written": name, "line": line, "column": column}
-    group = _GROUP.match(name)
-    if group:
-        actor["group"] = {
-            "prefecture": group["prefecture"],
-            "count": int(unicodedata.normalize("NFKC", group["count"])),
-            "kind": group["kind"],
-        }
-    return actor
-
-
-def _matching_open(text: str) -> int | None:
-    """Index of the bracket that opens the one closing ``text``."""
-    depth = 0
-    for index in range(len(text) - 1, -1, -1):
-        if text[index] in _CLOSE:
-            depth += 1
-        elif text[index] in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
-
-
 def _is_parenthesised(text: str) -> bool:
-    return len(text) >= 2 and text[0] in _OPEN and text[-1] in _CLOSE and _matching_open(text) == 0
-
-
-def _looks_like_actors(inner: str) -> bool:
-    """True when a trailing (…) names places, not an aside such as (出張相談会)."""
-    names = [n.strip(_WS) for n in re.split(f"[{_SEPARATORS}]", inner)]
-    if names and names[-1].endswith(("等多数", "等")):
-        names[-1] = names[-1].removesuffix("等多数").removesuffix("等")
-    return all(n and (n.endswith(_PLACE_SUFFIX) or _GROUP.match(n)) for n in names)
+    return len(text) >= 2 and text[0] in OPEN and text[-1] in CLOSE and matching_open(text) == 0
 
 
 def read_markdown(text: str, path: str) -> Document:
@@ -524,6 +366,6 @@ def read_markdown(text: str, path: str) -> Document:
     return _Reader(path).read(text)
 
 
-def read(data: bytes, name: str) -> Document:
-    """Decode and read a source file's bytes (the registry's entry point)."""
+def read(data: bytes, name: str, options: ReadOptions | None = None) -> Document:
+    """Decode and read a source file's bytes (the registry's entry point; no options apply)."""
     return read_markdown(decode(data, name), name)

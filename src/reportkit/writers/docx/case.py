@@ -14,21 +14,16 @@ the source's.
 
 from __future__ import annotations
 
+from reportkit.briefing import KEY_BOOKMARK, NUMBER_SEPARATOR
 from reportkit.labels import case_label
 from reportkit.model import Case
 from reportkit.writers.docx import styles
 from reportkit.writers.docx.ooxml import TAB_RUN, bookmark, paragraph_xml, run_xml
 
-BOOKMARK_PREFIX = "_RK_"
-"""Bookmark names starting with ``_`` are hidden in Word's bookmark dialog."""
-
-NUMBER_SEPARATOR = "　"
-"""Between the case number and the text: one full-width space."""
-
 
 def bookmark_name(case: Case) -> str:
     """_RK_k0a1b2c3d4e: the bookmark that carries the case's key."""
-    return f"{BOOKMARK_PREFIX}{case.key}"
+    return f"{KEY_BOOKMARK}{case.key}"
 
 
 def case_runs(case: Case) -> list[str]:
