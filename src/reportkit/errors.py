@@ -1,4 +1,4 @@
-"""Problems found in a source, reported as ``file:line:col: message``."""
+"""Problems found in a source, reported as ``file:line:col: message`` (or ``file:シート!セル``)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,14 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    place: str = ""
+    """A place other than line:column, e.g. ``回答!D5`` (a sheet and cell of a workbook)."""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        if self.place:
+            where = f"{self.path}:{self.place}"
+        else:
+            where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
         text = f"{where}: {self.severity}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
