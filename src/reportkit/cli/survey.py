@@ -33,9 +33,13 @@ def survey() -> None:
     epilog="\b\nExamples:\n  reportkit survey form --deadline 2026-12-18\n"
     "  reportkit survey form --prefecture 東京都 -o 照会様式_東京都.xlsx"
 )
-@click.option("-o", "--output", type=source_path, help="The form to write. Default: output/照会様式.xlsx.")
+@click.option(
+    "-o", "--output", type=source_path, help="The form to write. Default: output/照会様式.xlsx."
+)
 @click.option("--source", type=source_path, help=SOURCE_HELP)
-@click.option("--meeting", "meeting_id", metavar="ID", help="The meeting of the settings the cases are for.")
+@click.option(
+    "--meeting", "meeting_id", metavar="ID", help="The meeting of the settings the cases are for."
+)
 @click.option(
     "--prefecture", metavar="NAME", help="Only this prefecture and its municipalities answer."
 )
@@ -140,9 +144,7 @@ def _prefectures(meeting: Meeting, prefecture: str | None, scheme: BlockScheme) 
     "--report merge.md --skip-invalid"
 )
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument(
-    "forms", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-)
+@click.argument("forms", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=source_path, help="The new source (Markdown). Default: SOURCE itself."
 )

@@ -94,6 +94,55 @@ class Form:
         return rows
 
 
+@dataclass(frozen=True)
+class _Cell:
+    value: Any
+    data_type: str
+    coordinate: str
+
+
+@dataclass
+class _Sheet:
+    """The cells a worksheet's XML holds (no empty ones), and its merged ranges."""
+
+    cells: dict[tuple[int, int], _Cell]
+    merged: list[str]
+
+    @classmethod
+    def parse(cls, workbook: Any, title: str) -> _Sheet:
+        """Every cell of the sheet, streamed from its XML once.
+
+        openpyxl's full load parses every sheet (the list sheet has about 3,900 cells)
+        and read-only ``iter_rows`` fills the gaps up to the sheet's last row; its
+        parser alone visits only the cells the file has.
+        """
+        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+        from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+
+        ws = workbook[title]
+        with ws._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                ws._shared_strings,
+                data_only=False,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            cells = {
+                (cell["row"], cell["column"]): _Cell(
+                    cell["value"],
+                    cell["data_type"],
+                    f"{get_column_letter(cell['column'])}{cell['row']}",
+                )
+                for _, row in parser.parse()
+                for cell in row
+            }
+            merged = parser.merged_cells
+        ranges = sorted(str(r.ref) for r in merged.mergeCell) if merged else []
+        return cls(cells, ranges)
+
+
 class _Refused(Exception):
     """The form as a whole cannot be read; carries its one problem."""
 
@@ -110,10 +159,13 @@ def read_form(
     form = Form(name)
     try:
         workbook = _open(path, name)
-        reader = _Reader(name, document, scheme)
-        reader.check_form(workbook)
-        form.answers = reader.answers(workbook[ANSWER_SHEET])
-        form.problems = reader.problems
+        try:
+            reader = _Reader(name, document, scheme)
+            sheet = reader.check_form(workbook)
+            form.answers = reader.answers(sheet)
+            form.problems = reader.problems
+        finally:
+            workbook.close()
     except _Refused as refused:
         form.problems = [refused.problem]
     return form
@@ -145,12 +197,12 @@ def _open(path: Path, name: str) -> Any:
     except OSError as exc:
         raise _refuse(name, f"cannot read the form: {exc.strerror}", "check the path") from None
     _check_container(data, name, path.suffix.lower())
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported"
-            return openpyxl.load_workbook(io.BytesIO(data), keep_links=False)
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken file
         raise _refuse(
             name,
@@ -180,7 +232,9 @@ def _check_container(data: bytes, name: str, suffix: str) -> None:
                 "a CSV or text file, not the .xlsx form (the lists, checks and survey mark are lost)",
                 "fill in the .xlsx form as sent and save it as Excel ブック (.xlsx)",
             )
-        raise _refuse(name, "not an Excel workbook (.xlsx)", "send the .xlsx form as it was filled in")
+        raise _refuse(
+            name, "not an Excel workbook (.xlsx)", "send the .xlsx form as it was filled in"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -253,8 +307,8 @@ class _Reader:
         return _refuse(self.path, message, hint, place)
 
     # -- the form as a whole ------------------------------------------------------------
-    def check_form(self, workbook: Any) -> None:
-        """The survey mark, the 回答 sheet, its header, merged cells and stray cells."""
+    def check_form(self, workbook: Any) -> _Sheet:
+        """The 回答 sheet, once the mark, the header, merged cells and stray cells are checked."""
         self._check_mark(workbook)
         if ANSWER_SHEET not in workbook.sheetnames:
             raise self.refuse(
@@ -262,16 +316,17 @@ class _Reader:
                 f"rename the sheet of answers back to {ANSWER_SHEET}; do not rename, add or "
                 "delete the form's sheets",
             )
-        ws = workbook[ANSWER_SHEET]
+        ws = _Sheet.parse(workbook, ANSWER_SHEET)
         self._check_header(ws)
-        if ws.merged_cells.ranges:
-            first = sorted(str(r) for r in ws.merged_cells.ranges)[0]
+        if ws.merged:
+            first = ws.merged[0]
             raise self.refuse(
                 f"merged cells {first}: one value per cell",
                 "unmerge the cells (セルの結合を解除) and write each value in its own cell",
                 place=f"{ANSWER_SHEET}!{first.split(':')[0]}",
             )
         self._check_extent(ws)
+        return ws
 
     def _check_mark(self, workbook: Any) -> None:
         defined = workbook.defined_names.get(MARK_NAME)
@@ -301,9 +356,9 @@ class _Reader:
         prefectures = values[2] if len(values) > 2 else ""
         self.prefectures = tuple(prefectures.split("、")) if prefectures else ()
 
-    def _check_header(self, ws: Any) -> None:
+    def _check_header(self, ws: _Sheet) -> None:
         expected = [column.header for column in COLUMNS] + [CHECK_HEADER]
-        found = [_plain(ws.cell(row=HEADER_ROW, column=i + 1).value) for i in range(len(expected))]
+        found = [_plain(_value(ws, HEADER_ROW, i + 1)) for i in range(len(expected))]
         if found == expected:
             return
         moved = self._header_elsewhere(ws)
@@ -333,22 +388,23 @@ class _Reader:
         )
 
     @staticmethod
-    def _header_elsewhere(ws: Any) -> tuple[int, int] | None:
+    def _header_elsewhere(ws: _Sheet) -> tuple[int, int] | None:
         first = COLUMNS[0].header
-        for (row, column), cell in sorted(ws._cells.items()):
+        for (row, column), cell in sorted(ws.cells.items()):
             if row > HEADER_SEARCH_ROWS:
                 break
-            if (row, column) != (HEADER_ROW, 1) and _plain(cell.value) == first:
-                second = ws._cells.get((row, column + 1))
-                if second is not None and _plain(second.value) == COLUMNS[1].header:
-                    return row, column
+            if (
+                (row, column) != (HEADER_ROW, 1)
+                and _plain(cell.value) == first
+                and _plain(_value(ws, row, column + 1)) == COLUMNS[1].header
+            ):
+                return row, column
         return None
 
-    def _check_extent(self, ws: Any) -> None:
+    def _check_extent(self, ws: _Sheet) -> None:
         """Refuse values outside the input area (rows below it, columns right of it)."""
-        # ws._cells holds only the cells the file has: no loop over a huge empty range.
         last_column = len(COLUMNS) + 1
-        for (row, column), cell in sorted(ws._cells.items()):
+        for (row, column), cell in sorted(ws.cells.items()):
             if cell.value is None or (row <= LAST_ROW and column <= last_column):
                 continue
             where = cell.coordinate
@@ -359,17 +415,17 @@ class _Reader:
                     place=f"{ANSWER_SHEET}!{where}",
                 )
             raise self.refuse(
-                "a value right of the input area (columns A-" f"{column_letter(last_column - 1)})",
+                f"a value right of the input area (columns A-{column_letter(last_column - 1)})",
                 "delete it: the merge reads the form's columns only; write notes in the mail",
                 place=f"{ANSWER_SHEET}!{where}",
             )
 
     # -- rows -------------------------------------------------------------------------
-    def answers(self, ws: Any) -> list[Answer]:
+    def answers(self, ws: _Sheet) -> list[Answer]:
         """Every valid answer of the 回答 sheet; the problems of the others are collected."""
         rows: list[tuple[int, dict[str, str]]] = []
         for row in range(FIRST_ROW, LAST_ROW + 1):
-            cells = [ws._cells.get((row, index + 1)) for index in range(len(COLUMNS))]
+            cells = [ws.cells.get((row, index + 1)) for index in range(len(COLUMNS))]
             values = self._row(row, cells)
             if values is not None:
                 rows.append((row, values))
@@ -377,7 +433,7 @@ class _Reader:
         failed = {problem.line for problem in self.problems}
         return [answer for answer in answers if answer.row not in failed]
 
-    def _row(self, row: int, cells: list[Any]) -> dict[str, str] | None:
+    def _row(self, row: int, cells: list[_Cell | None]) -> dict[str, str] | None:
         """The texts of a row whose case line can be read; every problem is reported.
 
         None for an empty row (no case column filled) and for a row whose text, emphasis
@@ -404,7 +460,7 @@ class _Reader:
         values = {key: text for key, text in texts.items() if text is not None}
         return values if readable and len(values) == len(texts) else None
 
-    def _text(self, row: int, index: int, column: Column, cell: Any) -> str | None:
+    def _text(self, row: int, index: int, column: Column, cell: _Cell | None) -> str | None:
         """The text of a cell ('' when empty), or None after reporting why it is not text."""
         if cell is None or cell.value is None:
             return ""
@@ -617,11 +673,16 @@ def _topic_value(topic: Topic) -> str:
     return NO_TOPIC if topic.implicit else topic.title
 
 
+def _value(ws: _Sheet, row: int, column: int) -> Any:
+    cell = ws.cells.get((row, column))
+    return None if cell is None else cell.value
+
+
 def _plain(value: object) -> str:
     return value.strip() if isinstance(value, str) else "" if value is None else str(value)
 
 
-def _is_filled(cell: Any) -> bool:
+def _is_filled(cell: _Cell | None) -> bool:
     return cell is not None and cell.value is not None and _plain(cell.value) != ""
 
 

@@ -24,13 +24,13 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, NamedStyle, Protection
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font, NamedStyle, Protection  # type: ignore[import-untyped]
+from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
+from openpyxl.workbook.protection import WorkbookProtection  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from reportkit.labels import NO_TOPIC, section_label
 from reportkit.model import Case, Document
@@ -58,9 +58,9 @@ from reportkit.survey.sheet import (
 )
 from reportkit.view import Meeting
 from reportkit.wareki import format_wareki
+from reportkit.writers.pdf.kinsoku import break_lines
 from reportkit.writers.xlsx import layout, styles
 from reportkit.writers.xlsx.book import new_workbook
-from reportkit.writers.pdf.kinsoku import break_lines
 from reportkit.writers.xlsx.cells import put_text
 from reportkit.writers.zip_normalize import normalize_zip
 
@@ -70,6 +70,7 @@ INPUT = "reportkit 入力"
 CHECK = "reportkit 入力チェック"
 EXAMPLE_DEPARTMENT = "福祉部生活支援課"
 EXAMPLE_CONTACT = "電話 000-000-0000（内線 000）"
+CHECK_WIDTH = 24
 GUIDE_WIDTHS = {"A": 2, "B": 16, "C": 6, "D": 44, "E": 44}
 
 
@@ -216,7 +217,7 @@ def _validation(column: Column) -> DataValidation:
         prompt=column.prompt,
         errorTitle=f"{column.header}の入力",
         error=_alert(column),
-        **options,  # type: ignore[arg-type]
+        **options,
     )
     validation.add(f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")
     return validation
@@ -241,10 +242,10 @@ def check_formula(row: int) -> str:
     r = row
     return (
         f'=IF(COUNTA(B{r}:G{r})=0,"",'
-        f'IF(OR(A{r}="",B{r}="",C{r}="",D{r}="",F{r}="",H{r}="",I{r}=""),"必須項目が未記入です",'
+        f'IF(OR(A{r}="",B{r}="",C{r}="",D{r}="",F{r}="",H{r}="",I{r}=""),"必須項目が未記入",'
         f'IF(ISERROR(MATCH(C{r},INDIRECT("{TOPICS_PREFIX}"&MATCH(B{r},{SECTIONS_NAME},0)),0)),'
-        f'"中項目が大項目の中にありません",'
-        f'IF(AND(E{r}<>"",ISERROR(FIND(E{r},D{r}))),"強調したい部分が取組内容にありません",'
+        f'"中項目が大項目にない",'
+        f'IF(AND(E{r}<>"",ISERROR(FIND(E{r},D{r}))),"強調部分が取組内容にない",'
         f'"OK"))))'
     )
 
@@ -255,7 +256,7 @@ def write_answers(ws: Worksheet, survey: Survey) -> None:
     for index, header in enumerate(headers):
         put_text(ws, HEADER_ROW, index + 1, header, style=styles.HEADER)
         ws.column_dimensions[column_letter(index)].width = (
-            COLUMNS[index].width if index < len(COLUMNS) else 16
+            COLUMNS[index].width if index < len(COLUMNS) else CHECK_WIDTH
         )
     ws.row_dimensions[HEADER_ROW].height = 24
     for row in range(FIRST_ROW, LAST_ROW + 1):
@@ -349,10 +350,19 @@ def guide_lines(survey: Survey) -> list[tuple[str, str | None]]:
         ("　シート名・列・見出しは変えず、行や列の挿入・削除もしないでください。", None),
         ("", None),
         ("4　記入のしかた", styles.CAPTION),
-        (f"　・1行に1事例を記入します（{INPUT_ROWS}事例まで。足りない場合は様式をもう1つ使います）。", None),
+        (
+            f"　・1行に1事例を記入します（{INPUT_ROWS}事例まで。足りない場合は様式をもう1つ使います）。",
+            None,
+        ),
         ("　・▼の付く欄は一覧から選びます。セルを選ぶと記入のしかたが表示されます。", None),
-        ("　・数字だけの連絡先や日付も文字として記入されます（先頭に ' や = を付けないでください）。", None),
-        ("　・右端の「入力チェック」に記入漏れなどが表示されます。すべて「OK」になれば完了です。", None),
+        (
+            "　・数字だけの連絡先や日付も文字として記入されます（先頭に ' や = を付けないでください）。",
+            None,
+        ),
+        (
+            "　・右端の「入力チェック」に記入漏れなどが表示されます。すべて「OK」になれば完了です。",
+            None,
+        ),
         ("", None),
     ]
     return lines
@@ -370,10 +380,10 @@ def write_guide(ws: Worksheet, survey: Survey) -> None:
     row = _column_table(ws, row, example_row(survey.document))
     row += 1
     put_text(ws, row, 2, "5　問い合わせ先", style=styles.CAPTION)
-    for text in (survey.organisation, survey.contact):
-        if text:
+    for contact in (survey.organisation, survey.contact):
+        if contact:
             row += 1
-            put_text(ws, row, 2, f"　{text}")
+            put_text(ws, row, 2, f"　{contact}")
     ws.protection.sheet = True
     layout.print_setup(
         ws,
@@ -406,7 +416,9 @@ def _column_table(ws: Worksheet, row: int, example: dict[str, str]) -> int:
         shown = wrapped(example[item.key], GUIDE_WIDTHS["E"])
         values = (item.header, "○" if item.required else "", guide, shown)
         for column, value in enumerate(values, start=2):
-            put_text(ws, row, column, value, style=styles.TABLE_NUMBER if column == 3 else styles.LIST)
+            put_text(
+                ws, row, column, value, style=styles.TABLE_NUMBER if column == 3 else styles.LIST
+            )
         lines = max(guide.count("\n"), shown.count("\n")) + 1
         ws.row_dimensions[row].height = layout.row_height(lines)
     return row + 1

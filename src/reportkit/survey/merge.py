@@ -60,7 +60,9 @@ class Merged:
 def words(text: str) -> str:
     """The words of a case for comparison: NFKC, without spaces and punctuation."""
     folded = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in folded if not c.isspace() and not unicodedata.category(c).startswith("P"))
+    return "".join(
+        c for c in folded if not c.isspace() and not unicodedata.category(c).startswith("P")
+    )
 
 
 def identity(case: Case) -> tuple[frozenset[str], str]:
@@ -204,7 +206,12 @@ def report_markdown(merged: Merged) -> str:
     for outcome in merged.outcomes:
         forms.setdefault(outcome.form, []).append(outcome)
     for form, outcomes in forms.items():
-        lines += ["", f"## {form}", "", "| 行 | 結果 | 事例番号 | 項目 | 実施団体 | 担当部署 | 連絡先 | 理由 |"]
+        lines += [
+            "",
+            f"## {form}",
+            "",
+            "| 行 | 結果 | 事例番号 | 項目 | 実施団体 | 担当部署 | 連絡先 | 理由 |",
+        ]
         lines.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for o in outcomes:
             cells = [
