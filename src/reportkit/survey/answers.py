@@ -429,9 +429,13 @@ class _Reader:
             values = self._row(row, cells)
             if values is not None:
                 rows.append((row, values))
-        answers = self._cases(rows)
+        cases = self._cases(rows)
         failed = {problem.line for problem in self.problems}
-        return [answer for answer in answers if answer.row not in failed]
+        return [
+            self._answer(row, values, case)
+            for (row, values), case in zip(rows, cases, strict=True)
+            if row not in failed and case is not None
+        ]
 
     def _row(self, row: int, cells: list[_Cell | None]) -> dict[str, str] | None:
         """The texts of a row whose case line can be read; every problem is reported.
@@ -457,8 +461,7 @@ class _Reader:
                     + "、".join(c.header for c in COLUMNS if c.required),
                 )
         readable = self._check_row(row, texts)
-        values = {key: text for key, text in texts.items() if text is not None}
-        return values if readable and len(values) == len(texts) else None
+        return {key: text or "" for key, text in texts.items()} if readable else None
 
     def _text(self, row: int, index: int, column: Column, cell: _Cell | None) -> str | None:
         """The text of a cell ('' when empty), or None after reporting why it is not text."""
@@ -585,21 +588,20 @@ class _Reader:
         return len(self.problems) == before
 
     # -- cases --------------------------------------------------------------------------
-    def _cases(self, rows: list[tuple[int, dict[str, str]]]) -> list[Answer]:
-        """Read and resolve every row as a case line; report the rows that fail."""
-        while rows:
-            lines = [case_line(values) for _, values in rows]
+    def _cases(self, rows: list[tuple[int, dict[str, str]]]) -> list[Case | None]:
+        """Each row read and resolved as a case line (None where that fails, reported)."""
+        pending = rows
+        while pending:
+            lines = [case_line(values) for _, values in pending]
             try:
                 document = resolve(_document(lines), self.path, self.scheme)
             except SourceError as error:
-                failed = self._failures(rows, lines, error)
-                rows = [item for item in rows if item[0] not in failed]
+                failed = self._failures(pending, lines, error)
+                pending = [item for item in pending if item[0] not in failed]
                 continue
-            return [
-                self._answer(row, values, case)
-                for (row, values), case in zip(rows, document.cases(), strict=True)
-            ]
-        return []
+            read = {row: case for (row, _), case in zip(pending, document.cases(), strict=True)}
+            return [read.get(row) for row, _ in rows]
+        return [None] * len(rows)
 
     def _failures(
         self, rows: list[tuple[int, dict[str, str]]], lines: list[str], error: SourceError
