@@ -174,7 +174,7 @@ def merge(
     from reportkit.errors import SourceError
     from reportkit.meetings.settings import load_settings
     from reportkit.places.blocks import BlockScheme
-    from reportkit.source import load
+    from reportkit.source import gc_paused, load
     from reportkit.survey.answers import read_forms
     from reportkit.survey.merge import merge as merge_forms
     from reportkit.survey.merge import report_json, report_markdown
@@ -184,13 +184,15 @@ def merge(
     settings = load_settings(settings_path).settings
     scheme = BlockScheme.load(blocks or settings.blocks)
     document = load(source, scheme)
-    returned = read_forms(list(forms), document, scheme)
+    with gc_paused():  # forms and models are acyclic: the collector would find nothing
+        returned = read_forms(list(forms), document, scheme)
     problems = [problem for form in returned for problem in form.problems]
     if problems and not skip_invalid:
         raise SourceError(problems)
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.column)):
         click.echo(str(replace(problem, severity="warning")), err=True)
-    merged = merge_forms(document, returned, scheme)
+    with gc_paused():
+        merged = merge_forms(document, returned, scheme)
     write_atomic(output or source, merged.source)
     if report is not None:
         text = report_json(merged) if report.suffix.lower() == ".json" else report_markdown(merged)
