@@ -54,7 +54,7 @@ class Settings(BaseModel):
     blocks: Path | None = Field(default=None, description="block scheme file")
     organisation: Text | None = None
     contact: Text | None = Field(
-        default=None, description="who answers questions on the 照会様式 (記入要領): 係, phone, mail"
+        default=None, description="whom respondents of the 照会様式 ask (its 記入要領 says)"
     )
     fonts: Fonts = Field(default_factory=Fonts)
     meeting: list[Annotated[Meeting, AfterValidator(_named)]] = Field(default_factory=list)

@@ -71,6 +71,7 @@ CHECK = "reportkit 入力チェック"
 EXAMPLE_DEPARTMENT = "福祉部生活支援課"
 EXAMPLE_CONTACT = "電話 000-000-0000（内線 000）"
 CHECK_WIDTH = 24
+MAX_LIST_WIDTH = 36  # a longer 大項目 or 中項目 wraps
 GUIDE_WIDTHS = {"A": 2, "B": 16, "C": 6, "D": 44, "E": 44}
 
 
@@ -253,11 +254,10 @@ def check_formula(row: int) -> str:
 def write_answers(ws: Worksheet, survey: Survey) -> None:
     """Header, 200 unlocked input rows with validations, the check column, print setup."""
     headers = [column.header for column in COLUMNS] + [CHECK_HEADER]
+    widths = [*_widths(survey.document), CHECK_WIDTH]
     for index, header in enumerate(headers):
         put_text(ws, HEADER_ROW, index + 1, header, style=styles.HEADER)
-        ws.column_dimensions[column_letter(index)].width = (
-            COLUMNS[index].width if index < len(COLUMNS) else CHECK_WIDTH
-        )
+        ws.column_dimensions[column_letter(index)].width = widths[index]
     ws.row_dimensions[HEADER_ROW].height = 24
     for row in range(FIRST_ROW, LAST_ROW + 1):
         for index in range(len(COLUMNS)):
@@ -279,6 +279,19 @@ def write_answers(ws: Worksheet, survey: Survey) -> None:
         header_right=_respondents_text(survey),
     )
     ws.print_area = f"A{HEADER_ROW}:{CHECK_COLUMN}{LAST_ROW}"
+
+
+def _widths(document: Document) -> list[float]:
+    """Each column's width; 大項目 and 中項目 widened to show this document's labels whole."""
+    choices = topic_choices(document)
+    labels = {
+        "section": [label for label, _ in choices],
+        "topic": [topic for _, topics in choices for topic in topics],
+    }
+    return [
+        layout.fit_width(labels.get(column.key, []), minimum=column.width, maximum=MAX_LIST_WIDTH)
+        for column in COLUMNS
+    ]
 
 
 def _respondents_text(survey: Survey) -> str:
