@@ -1,4 +1,5 @@
-"""Problems found in a source, reported as ``file:line:col: message`` (or ``file:段落N: …``)."""
+"""Problems found in a source, reported as ``file:line:col: message``, or at another place
+(``file:段落12``, ``file:回答!D5``)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,7 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem at one place of one file.
-
-    ``place`` names the place where line and column do not (a Word paragraph: 段落12);
-    ``line`` still orders the problems.
-    """
+    """One problem at one place of one file; ``line`` orders the problems of a file."""
 
     path: str
     line: int
@@ -23,11 +20,13 @@ class Problem:
     hint: str = ""
     severity: Severity = "error"
     place: str = ""
+    """A place other than line:column: a Word paragraph (段落12), a workbook cell (回答!D5)."""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
         if self.place:
             where = f"{self.path}:{self.place}"
+        else:
+            where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
         text = f"{where}: {self.severity}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 

@@ -5,6 +5,7 @@
     source = "source/torikumi-jirei.md"     # paths are relative to this file
     output_dir = "output"
     organisation = "厚生労働省社会・援護局地域福祉課生活困窮者自立支援室"
+    contact = "自立支援係　電話 03-0000-0000　jiritsu@example.go.jp"   # 照会様式の問い合わせ先
 
     [fonts]                                 # optional; see README
     word_body = "游明朝"
@@ -51,6 +52,9 @@ class Settings(BaseModel):
     output_dir: Path = Path("output")
     blocks: Path | None = Field(default=None, description="block scheme file")
     organisation: Text | None = None
+    contact: Text | None = Field(
+        default=None, description="whom respondents of the 照会様式 ask (its 記入要領 says)"
+    )
     fonts: Fonts = Field(default_factory=Fonts)
     meeting: list[Annotated[Meeting, AfterValidator(_named)]] = Field(default_factory=list)
 
