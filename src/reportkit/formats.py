@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from reportkit.model import Document
+    from reportkit.revise.compare import Comparison
     from reportkit.view import Fonts, View
 
 
@@ -137,6 +138,44 @@ SOURCE_WRITERS: dict[str, SourceWriter] = {
     for writer in (
         SourceWriter("md", ".md", "reportkit.writers.markdown", "取組事例 source, canonical"),
         SourceWriter("json", ".json", "reportkit.writers.json", "the model as JSON"),
+    )
+}
+
+@dataclass(frozen=True)
+class ComparisonWriter:
+    """A form of a comparison of two editions (``reportkit diff --format NAME``).
+
+    ``function`` names ``module:function``, a ``(comparison, view) -> bytes``; the view
+    is the new edition's (meeting, date, fonts). ``text``: the bytes are UTF-8 text.
+    """
+
+    name: str
+    suffix: str
+    function: str
+    title: str
+    text: bool = False
+
+    def render(self, comparison: Comparison, view: View) -> bytes:
+        module, _, function = self.function.partition(":")
+        render = cast(
+            "Callable[[Comparison, View], bytes]",
+            getattr(importlib.import_module(module), function),
+        )
+        return render(comparison, view)
+
+
+COMPARISON_WRITERS: dict[str, ComparisonWriter] = {
+    writer.name: writer
+    for writer in (
+        ComparisonWriter(
+            "md", ".md", "reportkit.revise.summary:render_markdown", "summary", text=True
+        ),
+        ComparisonWriter(
+            "json", ".json", "reportkit.revise.summary:render_json", "summary as JSON", text=True
+        ),
+        ComparisonWriter("docx", ".docx", "reportkit.revise.docx:render", "新旧対照表 (Word)"),
+        ComparisonWriter("pdf", ".pdf", "reportkit.revise.pdf:render", "新旧対照表 (PDF)"),
+        ComparisonWriter("xlsx", ".xlsx", "reportkit.revise.xlsx:render", "変更一覧 (Excel)"),
     )
 }
 
