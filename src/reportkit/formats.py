@@ -145,8 +145,9 @@ SOURCE_WRITERS: dict[str, SourceWriter] = {
 class ComparisonWriter:
     """A form of a comparison of two editions (``reportkit diff --format NAME``).
 
-    ``function`` names ``module:function``, a ``(comparison, view) -> bytes``; the view
-    is the new edition's (meeting, date, fonts). ``text``: the bytes are UTF-8 text.
+    ``function`` names ``module:function``, a ``(comparison, view, order) -> bytes``: the
+    view is the new edition's (meeting, date, fonts), ``order`` the 新旧対照表's column
+    order (``new-old`` or ``old-new``). ``text``: the bytes are UTF-8 text.
     """
 
     name: str
@@ -155,13 +156,13 @@ class ComparisonWriter:
     title: str
     text: bool = False
 
-    def render(self, comparison: Comparison, view: View) -> bytes:
+    def render(self, comparison: Comparison, view: View, order: str = "new-old") -> bytes:
         module, _, function = self.function.partition(":")
         render = cast(
-            "Callable[[Comparison, View], bytes]",
+            "Callable[[Comparison, View, str], bytes]",
             getattr(importlib.import_module(module), function),
         )
-        return render(comparison, view)
+        return render(comparison, view, order)
 
 
 COMPARISON_WRITERS: dict[str, ComparisonWriter] = {

@@ -100,11 +100,16 @@ def _where(entry: Entry) -> str:
     return f"{section_label(entry.section)}　{topic_label(entry.topic)}"
 
 
+CASE_KINDS: tuple[Kind, ...] = ("added", "removed", "changed", "moved")
+HEADING_KINDS: tuple[Kind, ...] = ("renamed", "added", "removed", "moved")
+
+
 def counts(comparison: Comparison) -> dict[str, dict[str, int]]:
-    """{level: {kind: count}} of every level and kind, zeros included."""
+    """{level: {kind: count}} of the kinds each level can have, zeros included."""
     return {
-        level: {kind: comparison.count(level, kind) for kind in KIND_NAMES}  # type: ignore[arg-type]
-        for level in LEVEL_NAMES
+        "case": {kind: comparison.count("case", kind) for kind in CASE_KINDS},
+        "section": {kind: comparison.count("section", kind) for kind in HEADING_KINDS},
+        "topic": {kind: comparison.count("topic", kind) for kind in HEADING_KINDS},
     }
 
 
@@ -113,8 +118,7 @@ def headline(comparison: Comparison) -> str:
     old_total = sum(1 for _ in comparison.old.cases())
     new_total = sum(1 for _ in comparison.new.cases())
     cases = "、".join(
-        f"{KIND_NAMES[kind]} {comparison.count('case', kind)}件"
-        for kind in ("added", "removed", "changed", "moved")
+        f"{KIND_NAMES[kind]} {comparison.count('case', kind)}件" for kind in CASE_KINDS
     )
     return f"事例 {old_total}件 → {new_total}件: {cases}"
 
@@ -123,7 +127,7 @@ def _heading_counts(comparison: Comparison) -> str:
     parts = [
         f"{LEVEL_NAMES[level]}の{KIND_NAMES[kind]} {n}件"
         for level in ("section", "topic")
-        for kind in ("renamed", "added", "removed", "moved")
+        for kind in HEADING_KINDS
         if (n := comparison.count(level, kind))
     ]
     parts += [f"{FRONT_NAMES[what]}の変更" for what, _, _ in comparison.front]
@@ -233,12 +237,12 @@ def as_json(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def render_markdown(comparison: Comparison, view: View) -> bytes:
+def render_markdown(comparison: Comparison, view: View, order: str = "new-old") -> bytes:
     """The Markdown summary as UTF-8 (the registry's entry point)."""
     return markdown(comparison).encode("utf-8")
 
 
-def render_json(comparison: Comparison, view: View) -> bytes:
+def render_json(comparison: Comparison, view: View, order: str = "new-old") -> bytes:
     """The JSON summary as indented UTF-8 (the registry's entry point)."""
     text = json.dumps(as_json(comparison), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
