@@ -18,6 +18,7 @@ import docx
 import openpyxl
 import pypdf
 import pytest
+import yaml
 from docx.text.run import Run as WordRun
 
 from reportkit.model import Document
@@ -28,7 +29,7 @@ from reportkit.revise.marks import case_marks
 from reportkit.revise.pdf import GRID_WIDTH
 from reportkit.revise.summary import markdown
 
-from .conftest import REAL_SOURCE, ROOT, run_cli
+from .conftest import REAL_SOURCE, ROOT, needs, run_cli
 
 BASE = """取組事例集
 1. 新規相談
@@ -583,3 +584,39 @@ def test_a_revised_real_source_summary_reads_in_a_minute(real_document: Document
     assert "中項目の名称変更 1件" in summary
     assert len(summary.splitlines()) < 20
     assert io.StringIO(summary).readline().startswith("# 新旧対照: 旧 → 新")
+
+
+def test_the_workflow_writes_the_summary_of_a_push(tmp_path: Path) -> None:
+    """The CI step, run as the workflow runs it, in a repository with two commits."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/reports.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    (step,) = [s for s in steps if "reportkit diff --rev HEAD~1" in s.get("run", "")]
+    assert "--format md" in step["run"] and '>> "$GITHUB_STEP_SUMMARY"' in step["run"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] in (0, 2)  # HEAD~1 must be fetched
+    if not (Path(sys.prefix) / "bin" / "reportkit").is_file():
+        needs("reportkit installed in a virtualenv")
+    (tmp_path / ".venv").symlink_to(sys.prefix)
+    source = tmp_path / "source" / "torikumi-jirei.md"
+    source.parent.mkdir()
+    text = REAL_SOURCE.read_text(encoding="utf-8")
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for content in (text, text.replace("ハロワーク", "ハローワーク")):
+        source.write_text(content, encoding="utf-8")
+        for args in (["init", "-q"], ["add", "source"], [*identity, "commit", "-qm", "edition"]):
+            subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+    summary = tmp_path / "summary.md"
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith(
+        "# 新旧対照: HEAD~1:source/torikumi-jirei.md → source/torikumi-jirei.md"
+    )
+    assert "変更 1件" in written and "ハロ**ー**ワーク" in written
