@@ -16,10 +16,11 @@ title similarity at or above :data:`THRESHOLD` (a renamed section); topics the s
 within corresponding sections (a topic whose cases went to another section is found by
 its cases). A matched case whose topic does not correspond to its old topic has moved.
 
-Step 1 is one dictionary look-up per case and step 2 compares only the left-over cases of
-one topic with each other, so the work grows with the number of cases, not its square;
-step 3 is quadratic in the cases still left over (those truly added or removed), which a
-revision keeps few.
+Step 1 is one dictionary look-up per case. Step 2 first compares the left-over cases
+between two key-matched neighbours with those between their partners (where a reworded
+case still stands), then what is left of one topic with each other, so the work grows
+with the number of cases, not its square. Step 3 is quadratic in the cases still left
+over (those truly added or removed), which a revision keeps few.
 """
 
 from __future__ import annotations
@@ -227,20 +228,34 @@ class _Matcher:
     # -- cases by content --------------------------------------------------------------
 
     def cases_by_content(self) -> None:
-        """Step 2 within each pair of topics, then step 3 across all of them."""
-        old_cases: dict[int, list[Entry]] = {}
-        new_cases: dict[int, list[Entry]] = {}
-        for entry in self.free_old(self.old.at("case")):
-            old_cases.setdefault(self.old.topic_of[entry.position], []).append(entry)
-        for entry in self.free_new(self.new.at("case")):
-            new_cases.setdefault(self.new.topic_of[entry.position], []).append(entry)
+        """Step 2 within each pair of topics (gaps between key-matched cases first), then
+        step 3 across all of them."""
+        old_cases = _by_topic(self.old)
+        new_cases = _by_topic(self.new)
         for old_topic, olds in old_cases.items():
             new_topic = self.partner.get(old_topic)
             if new_topic is not None and new_topic in new_cases:
+                self.in_gaps(olds, new_cases[new_topic])
                 self.best_pairs(olds, new_cases[new_topic])
-        left_old = [entry for group in old_cases.values() for entry in group]
-        left_new = [entry for group in new_cases.values() for entry in group]
-        self.best_pairs(left_old, left_new)
+        self.best_pairs(self.old.at("case"), self.new.at("case"))
+
+    def in_gaps(self, olds: list[Entry], news: list[Entry]) -> None:
+        """Pair the cases between two key-matched neighbours with those between their
+        partners: where a reworded case usually still stands."""
+        index = {entry.position: at for at, entry in enumerate(news)}
+        gap: list[Entry] = []
+        low = 0
+        for entry in olds:
+            partner = self.partner.get(entry.position)
+            if partner is None:
+                gap.append(entry)
+            elif partner in index:
+                high = index[partner]
+                if gap and high > low:
+                    self.best_pairs(gap, news[low:high])
+                gap, low = [], max(low, high + 1)
+        if gap:
+            self.best_pairs(gap, news[low:])
 
     def best_pairs(self, olds: Sequence[Entry], news: Sequence[Entry]) -> None:
         """Pair cases at or above the threshold, the most similar first."""
@@ -311,6 +326,14 @@ class _Matcher:
         return [row for _, row in keyed]
 
 
+def _by_topic(edition: _Edition) -> dict[int, list[Entry]]:
+    """Topic heading position -> its cases, in order."""
+    found: dict[int, list[Entry]] = {}
+    for entry in edition.at("case"):
+        found.setdefault(edition.topic_of[entry.position], []).append(entry)
+    return found
+
+
 def _heading_key(entry: Entry) -> tuple[str, bool]:
     implicit = entry.topic is not None and entry.topic.implicit
     return ("" if implicit else normalise(entry.title)), implicit
@@ -341,15 +364,17 @@ def aspects(old: Case, new: Case) -> tuple[Aspect, ...]:
 
     Emphasis differs when a character both versions share is emphasised in one only.
     """
+    old_runs, new_runs = _runs(old), _runs(new)
+    same_attribution = old.attribution.text == new.attribution.text
+    same_emphasis = old_runs == new_runs and old.attribution.emphasis == new.attribution.emphasis
+    if same_emphasis and same_attribution:
+        return ()
     found: list[Aspect] = []
-    if old.text != new.text:
+    if "".join(text for text, _ in old_runs) != "".join(text for text, _ in new_runs):
         found.append("text")
-    same_emphasis = _runs(old) == _runs(new) and (
-        old.attribution.emphasis == new.attribution.emphasis
-    )
     if not same_emphasis and case_marks(old, new).emphasis_changed:
         found.append("emphasis")
-    if old.attribution.text != new.attribution.text:
+    if not same_attribution:
         found.append("attribution")
     return tuple(found)
 
