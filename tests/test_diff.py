@@ -620,3 +620,12 @@ def test_the_workflow_writes_the_summary_of_a_push(tmp_path: Path) -> None:
         "# 新旧対照: HEAD~1:source/torikumi-jirei.md → source/torikumi-jirei.md"
     )
     assert "変更 1件" in written and "ハロ**ー**ワーク" in written
+
+
+@pytest.mark.tools("pdffonts")
+def test_pdf_embeds_every_font(tmp_path: Path, pair_files: tuple[Path, Path]) -> None:
+    path = _render(tmp_path, *pair_files, ".pdf")
+    done = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in done.stdout.splitlines()[2:]]
+    assert rows
+    assert all(row[-5] == "yes" for row in rows), done.stdout  # the emb column

@@ -126,6 +126,8 @@ def _table(rows: list[TableRow], order: Order, look: Look) -> Table:
     for row in rows:
         data.append([_cell(side, row.level, look) for side in row.sides(order)])
     style = [
+        # the cells' canvas font, which each paragraph's text object starts from
+        ("FONT", (0, 0), (-1, -1), look.fonts.body.name, SIZE),
         ("GRID", (0, 0), (-1, -1), GRID_WIDTH, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), TINT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
