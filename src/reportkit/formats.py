@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from reportkit.model import Document
     from reportkit.readers.options import ReadOptions
+    from reportkit.revise.compare import Comparison
     from reportkit.view import Fonts, View
 
 
@@ -145,6 +146,45 @@ SOURCE_WRITERS: dict[str, SourceWriter] = {
     for writer in (
         SourceWriter("md", ".md", "reportkit.writers.markdown", "取組事例 source, canonical"),
         SourceWriter("json", ".json", "reportkit.writers.json", "the model as JSON"),
+    )
+}
+
+@dataclass(frozen=True)
+class ComparisonWriter:
+    """A form of a comparison of two editions (``reportkit diff --format NAME``).
+
+    ``function`` names ``module:function``, a ``(comparison, view, order) -> bytes``: the
+    view is the new edition's (meeting, date, fonts), ``order`` the 新旧対照表's column
+    order (``new-old`` or ``old-new``). ``text``: the bytes are UTF-8 text.
+    """
+
+    name: str
+    suffix: str
+    function: str
+    title: str
+    text: bool = False
+
+    def render(self, comparison: Comparison, view: View, order: str = "new-old") -> bytes:
+        module, _, function = self.function.partition(":")
+        render = cast(
+            "Callable[[Comparison, View, str], bytes]",
+            getattr(importlib.import_module(module), function),
+        )
+        return render(comparison, view, order)
+
+
+COMPARISON_WRITERS: dict[str, ComparisonWriter] = {
+    writer.name: writer
+    for writer in (
+        ComparisonWriter(
+            "md", ".md", "reportkit.revise.summary:render_markdown", "summary", text=True
+        ),
+        ComparisonWriter(
+            "json", ".json", "reportkit.revise.summary:render_json", "summary as JSON", text=True
+        ),
+        ComparisonWriter("docx", ".docx", "reportkit.revise.docx:render", "新旧対照表 (Word)"),
+        ComparisonWriter("pdf", ".pdf", "reportkit.revise.pdf:render", "新旧対照表 (PDF)"),
+        ComparisonWriter("xlsx", ".xlsx", "reportkit.revise.xlsx:render", "変更一覧 (Excel)"),
     )
 }
 

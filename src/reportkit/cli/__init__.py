@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "actors": "reportkit.cli.actors",
     "schema": "reportkit.cli.schema",
     "survey": "reportkit.cli.survey",
+    "diff": "reportkit.cli.diff",
 }
 
 
