@@ -356,7 +356,8 @@ def test_docx_is_a4_landscape_with_named_styles_and_the_note(
     texts = [p.text for p in word.paragraphs]
     assert "（傍線部分は変更部分）" in texts
     assert "「取組事例集」新旧対照表" in texts and "令和8年11月26日" in texts
-    assert "資料4" in section.header.paragraphs[0].text
+    assert section.different_first_page_header_footer
+    assert "資料4" in section.first_page_header.paragraphs[0].text
     table = word.tables[0]
     assert table.style.name == "新旧対照表"
     names = {

@@ -8,9 +8,9 @@ formula-safe :func:`~reportkit.writers.xlsx.cells.put_text`.
 
 from __future__ import annotations
 
-from openpyxl.worksheet.filters import AutoFilter  # type: ignore[import-untyped]
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.labels import case_label
 from reportkit.revise.compare import Comparison, Entry, Kind, Row
@@ -157,6 +157,7 @@ def render(comparison: Comparison, view: View, order: Order = "new-old") -> byte
     """The change list as .xlsx bytes, identical for identical inputs."""
     workbook = new_workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet), "a new workbook starts with one worksheet"
     sheet.title = SHEET
     write_changes(sheet, comparison, view)
     set_properties(workbook, view)

@@ -116,8 +116,8 @@ class _Sheet:
         and read-only ``iter_rows`` fills the gaps up to the sheet's last row; its
         parser alone visits only the cells the file has.
         """
-        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-        from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet._reader import WorkSheetParser
 
         ws = workbook[title]
         with ws._get_source() as source:
@@ -197,7 +197,7 @@ def _open(path: Path, name: str) -> Any:
     except OSError as exc:
         raise _refuse(name, f"cannot read the form: {exc.strerror}", "check the path") from None
     _check_container(data, name, path.suffix.lower())
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     try:
         with warnings.catch_warnings():

@@ -23,14 +23,16 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any, cast
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font, NamedStyle, Protection  # type: ignore[import-untyped]
-from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
-from openpyxl.workbook.protection import WorkbookProtection  # type: ignore[import-untyped]
-from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
-from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, NamedStyle, Protection
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from reportkit.labels import NO_TOPIC, section_label
 from reportkit.model import Case, Document
@@ -115,6 +117,7 @@ def render(survey: Survey) -> bytes:
         )
     )
     guide = workbook.active
+    assert isinstance(guide, Worksheet), "a new workbook starts with one worksheet"
     guide.title = GUIDE_SHEET
     answers = workbook.create_sheet(ANSWER_SHEET)
     lists = workbook.create_sheet(LIST_SHEET)
@@ -195,7 +198,7 @@ def _validation(column: Column) -> DataValidation:
     """The data validation of one input column, with its Japanese messages."""
     letter = column_letter(COLUMNS.index(column))
     first = f"{letter}{FIRST_ROW}"
-    kinds: dict[str, dict[str, object]] = {
+    kinds: dict[str, dict[str, Any]] = {
         "respondent": {"type": "list", "formula1": RESPONDENTS_NAME},
         "section": {"type": "list", "formula1": SECTIONS_NAME},
         "topic": {
@@ -206,7 +209,7 @@ def _validation(column: Column) -> DataValidation:
         "actors": {"type": "list", "formula1": ACTORS_NAME, "errorStyle": "warning"},
         "open_list": {"type": "list", "formula1": '"' + ",".join(OPEN_LISTS) + '"'},
     }
-    options = kinds.get(
+    options: dict[str, Any] = kinds.get(
         column.key,
         {"type": "textLength", "operator": "lessThanOrEqual", "formula1": str(column.max_length)},
     )
@@ -261,8 +264,8 @@ def write_answers(ws: Worksheet, survey: Survey) -> None:
     ws.row_dimensions[HEADER_ROW].height = 24
     for row in range(FIRST_ROW, LAST_ROW + 1):
         for index in range(len(COLUMNS)):
-            styles.apply(ws.cell(row=row, column=index + 1), INPUT)
-        check = ws.cell(row=row, column=len(COLUMNS) + 1)
+            styles.apply(cast(Cell, ws.cell(row=row, column=index + 1)), INPUT)
+        check = cast(Cell, ws.cell(row=row, column=len(COLUMNS) + 1))
         styles.apply(check, CHECK)
         check.value = check_formula(row)
     for column in COLUMNS:
