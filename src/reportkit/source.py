@@ -10,6 +10,7 @@ from pathlib import Path
 from reportkit.model import Document
 from reportkit.places.blocks import BlockScheme
 from reportkit.readers import read
+from reportkit.readers.text import MAX_BYTES
 
 
 @contextmanager
@@ -29,10 +30,13 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def load(source: Path, scheme: BlockScheme | None = None) -> Document:
-    """Read ``source`` and resolve every actor; raises SourceError with all problems."""
+def load(source: Path, scheme: BlockScheme | None = None, *, limit: int = MAX_BYTES) -> Document:
+    """Read ``source`` (at most ``limit`` bytes) and resolve every actor.
+
+    Raises SourceError with all problems.
+    """
     from reportkit.places.resolve import resolve
 
     name = str(source)
     with gc_paused():
-        return resolve(read(source, name=name), name, scheme)
+        return resolve(read(source, name=name, limit=limit), name, scheme)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from reportkit import formats
 from reportkit.errors import BuildError
 from reportkit.meetings.selection import select_for
@@ -79,7 +81,14 @@ class Request:
         given = {"name": self.name, "number": self.number, "date": self.date}
         given["organisation"] = self.organisation
         changes = {key: value for key, value in given.items() if value is not None}
-        return meeting.model_copy(update=changes) if changes else meeting
+        if not changes:
+            return meeting
+        try:
+            return Meeting.model_validate(meeting.model_dump() | changes)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            option = {"name": "--meeting-name"}.get(str(error["loc"][0]), f"--{error['loc'][0]}")
+            raise BuildError(f"{option}: {error['msg'].removeprefix('Value error, ')}") from None
 
 
 @dataclass
@@ -150,7 +159,7 @@ def plan(request: Request) -> Plan:
     source = request.source or settings.source
     directory = request.output_dir or settings.output_dir
     scheme = BlockScheme.load(request.blocks or settings.blocks)
-    document = load(source, scheme)
+    document = load(source, scheme, limit=settings.max_source_bytes)
     fonts = settings.fonts
     if request.font:
         fonts = fonts.model_copy(update={"pdf_body": request.font})

@@ -14,15 +14,41 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 SOURCE_HELP = "Source file (.md, .json). Default: the source in reportkit.toml."
-source_path = click.Path(dir_okay=False, path_type=Path)
+# Not click's checks: a missing file, a directory or a pipe is invalid input (exit 1,
+# a message from the reader), not a usage error.
+source_path = click.Path(path_type=Path)
 
-settings_option = click.option(
+MAX_ERRORS = 20
+
+
+def _remember_max_errors(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    ctx.find_root().meta["max_errors"] = value
+    return value
+
+
+max_errors_option = click.option(
+    "--max-errors",
+    type=click.IntRange(0),
+    default=MAX_ERRORS,
+    show_default=True,
+    expose_value=False,
+    callback=_remember_max_errors,
+    help="Show at most this many problems of a file, and a count of the rest (0: all).",
+)
+_settings = click.option(
     "--settings",
     "--config",
     "settings_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Settings and meetings (TOML). Default: reportkit.toml when present.",
 )
+
+
+def settings_option(f: F) -> F:
+    """--settings, and --max-errors, which every command that reads files takes."""
+    return _settings(max_errors_option(f))
+
+
 blocks_option = click.option(
     "--blocks", type=source_path, help="Block scheme (TOML) instead of the settings' or default."
 )
@@ -64,4 +90,5 @@ def load_source(
 
     settings = load_settings(settings_path).settings
     path = source or settings.source
-    return path, load(path, BlockScheme.load(blocks or settings.blocks))
+    scheme = BlockScheme.load(blocks or settings.blocks)
+    return path, load(path, scheme, limit=settings.max_source_bytes)

@@ -5,6 +5,7 @@
     source = "source/torikumi-jirei.md"     # paths are relative to this file
     output_dir = "output"
     organisation = "厚生労働省社会・援護局地域福祉課生活困窮者自立支援室"
+    max_source_mb = 64                      # larger sources are refused
 
     [fonts]                                 # optional; see README
     word_body = "游明朝"
@@ -31,8 +32,9 @@ from pydantic_core import ErrorDetails
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Text
+from reportkit.readers.text import MAX_BYTES
 from reportkit.toml_file import TomlFile
-from reportkit.view import Fonts, Meeting, Selection
+from reportkit.view import Fonts, Meeting, Selection, at_most
 
 SETTINGS_FILE = "reportkit.toml"
 
@@ -43,7 +45,6 @@ def _named(meeting: Meeting) -> Meeting:
     return meeting
 
 
-
 class Settings(BaseModel):
     """The whole ``reportkit.toml``."""
 
@@ -52,9 +53,16 @@ class Settings(BaseModel):
     source: Path = Path("source/torikumi-jirei.md")
     output_dir: Path = Path("output")
     blocks: Path | None = Field(default=None, description="block scheme file")
-    organisation: Text | None = None
+    organisation: Annotated[Text, at_most(100, "an organisation")] | None = None
+    max_source_mb: int = Field(
+        default=MAX_BYTES // 2**20, ge=1, le=1024, description="largest source read, in MB"
+    )
     fonts: Fonts = Field(default_factory=Fonts)
     meeting: list[Annotated[Meeting, AfterValidator(_named)]] = Field(default_factory=list)
+
+    @property
+    def max_source_bytes(self) -> int:
+        return self.max_source_mb * 2**20
 
     def find(self, meeting_id: str) -> Meeting:
         """The meeting called ``meeting_id``; KeyError lists the known ones."""
@@ -120,15 +128,29 @@ def load_settings(path: Path | None) -> SettingsFile:
     except ValidationError as exc:
         raise SourceError([_problem(file, error) for error in exc.errors()]) from None
     base = path.parent
+    fonts = {
+        key: base / value
+        for key, value in (
+            ("pdf_body", settings.fonts.pdf_body),
+            ("pdf_heading", settings.fonts.pdf_heading),
+        )
+        if value is not None
+    }
     settings = settings.model_copy(
         update={
             "source": base / settings.source,
             "output_dir": base / settings.output_dir,
             "blocks": base / settings.blocks if settings.blocks is not None else None,
+            "fonts": settings.fonts.model_copy(update=fonts),
         }
     )
+    problems = [
+        file.problem(file.line_of_key(key, file.line_of_table("fonts")), message, hint)
+        for key, font in sorted(fonts.items())
+        for message, hint in [font_problem(font, key)]
+        if message
+    ]
     seen: set[str] = set()
-    problems = []
     for index, meeting in enumerate(settings.meeting, start=1):
         if meeting.id in seen:
             line = file.line_of_table("meeting", index)
@@ -141,6 +163,18 @@ def load_settings(path: Path | None) -> SettingsFile:
     if problems:
         raise SourceError(problems)
     return SettingsFile(settings, file)
+
+
+def font_problem(path: Path, key: str) -> tuple[str, str]:
+    """(what is wrong, how to fix it) with the font file ``path``; empty strings if nothing."""
+    fix = "give the path of a TrueType font (.ttf, .ttc), relative to this file"
+    if not path.exists():
+        return f"{key}: the font {path} does not exist", fix
+    if not path.is_file():
+        return f"{key}: the font {path} is not a file", fix
+    if path.stat().st_size == 0:
+        return f"{key}: the font {path} is empty (0 bytes)", f"copy the font again; {fix}"
+    return "", ""
 
 
 def _problem(file: TomlFile, error: ErrorDetails) -> Problem:
@@ -160,7 +194,7 @@ def _problem(file: TomlFile, error: ErrorDetails) -> Problem:
     elif keys:
         line = file.line_of_key(keys[-1], max(line - 1, 0)) or line
     where = ".".join(str(part) for part in loc)
-    message = error["msg"]
+    message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
         message = f"unknown key '{keys[-1] if keys else where}'"
         allowed = _allowed_keys(loc)

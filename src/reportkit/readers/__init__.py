@@ -10,28 +10,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportkit import formats
-from reportkit.errors import Problem, SourceError
 from reportkit.model import Document
+from reportkit.readers.text import MAX_BYTES, read_bounded
 
 __all__ = ["read"]
 
 
-def read(path: Path | str, *, name: str | None = None) -> Document:
-    """Read a source file; ``name`` is how problems name it (default: the path as given)."""
+def read(path: Path | str, *, name: str | None = None, limit: int = MAX_BYTES) -> Document:
+    """Read a source file; ``name`` is how problems name it (default: the path as given).
+
+    Files larger than ``limit`` bytes, and anything that is not a regular file, are refused.
+    """
     path = Path(path)
     shown = name or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(
-            [
-                Problem(
-                    shown,
-                    0,
-                    0,
-                    f"cannot read the source: {exc.strerror}",
-                    "check the path; the default source is source/torikumi-jirei.md",
-                )
-            ]
-        ) from None
+    data = read_bounded(
+        path,
+        shown,
+        limit,
+        what="the source",
+        hint="check the path; the default source is source/torikumi-jirei.md",
+    )
     return formats.reader_for(path).read(data, shown)
