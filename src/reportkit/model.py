@@ -36,12 +36,16 @@ from reportkit.errors import visible, without_invisible
 
 SCHEMA_VERSION: Literal[2] = 2
 
-MAX_TITLE = 100
-"""Characters of a document title or subtitle: what the cover's title block holds."""
+# What the cover holds at once: a title of 4 lines, a subtitle of 2, the ※ note in 7,
+# with the meeting's name, date and organisation (view.py) at their own limits.
+MAX_TITLE = 60
+"""Characters of a document title or subtitle."""
+MAX_NOTE = 300
+"""Characters of the ※ note (all its lines)."""
 MAX_HEADING = 200
 """Characters of a section or topic title: a heading of a few lines, never a page."""
 MAX_CASES = 100_000
-"""Cases of one document: 100,000 build in about a minute and 2 GB (benchmarks/README.md)."""
+"""Cases of one document: the most a build was measured to make in reasonable time and memory."""
 
 
 # What no output can carry: C0 controls but tab and line feed, DEL and C1 controls, lone
@@ -290,7 +294,9 @@ class Document(_Node):
     schema_version: Literal[1, 2] = SCHEMA_VERSION
     title: Annotated[Text, _heading(MAX_TITLE)] = Field(min_length=1)
     subtitle: Annotated[Text, _heading(MAX_TITLE)] | None = None
-    note: Text | None = Field(default=None, description="the ※ note on where the cases come from")
+    note: Annotated[Text, _heading(MAX_NOTE)] | None = Field(
+        default=None, description="the ※ note on where the cases come from"
+    )
     source_name: str = Field(
         default="",
         validation_alias=AliasChoices("source_name", "source"),

@@ -85,7 +85,7 @@ class Meeting(BaseModel):
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
         description="meeting id, also the output file stem",
     )
-    name: Annotated[Text, at_most(100, "a meeting name")] | None = Field(
+    name: Annotated[Text, at_most(50, "a meeting name")] | None = Field(
         default=None, min_length=1, description="会議名, e.g. 主管課長会議"
     )
     date: Annotated[dt.date, AfterValidator(_in_wareki)] | None = Field(
@@ -94,7 +94,7 @@ class Meeting(BaseModel):
     number: Annotated[Text, at_most(20, "a 資料番号 (boxed on page 1)")] | None = Field(
         default=None, description="資料番号 in the box on page 1, e.g. 資料3"
     )
-    organisation: Annotated[Text, at_most(100, "an organisation")] | None = Field(
+    organisation: Annotated[Text, at_most(60, "an organisation")] | None = Field(
         default=None, description="author in document properties"
     )
     western_year: bool = Field(default=False, description="print 令和8年(2026年)")
@@ -175,7 +175,7 @@ def _epoch(value: str) -> datetime:
         stamp = datetime.fromtimestamp(int(value), UTC)
     except ValueError:
         raise SetupError(
-            f"SOURCE_DATE_EPOCH={value[:40]!r} is not a whole number of seconds\n  hint: {fix}"
+            f"SOURCE_DATE_EPOCH={value[:40]} is not a whole number of seconds\n  hint: {fix}"
         ) from None
     except (OverflowError, OSError):
         raise SetupError(f"SOURCE_DATE_EPOCH={value[:40]} is out of range\n  hint: {fix}") from None

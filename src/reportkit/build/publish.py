@@ -228,9 +228,9 @@ def _record_pid(handle: IO[bytes]) -> None:
 def _make_directory(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise BuildError(_not_a_directory(directory)) from None
     except OSError as exc:
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
+            raise BuildError(_not_a_directory(directory)) from None
         raise BuildError(describe_os_error(exc, "create the directory")) from None
 
 
@@ -239,9 +239,9 @@ def _not_a_directory(path: Path) -> str:
         if part.is_symlink() and not part.exists():
             try:
                 part.resolve(strict=True)
-            except RuntimeError:
-                return f"{part} is a symbolic link loop\n  hint: remove the link or point it at a directory"
-            except OSError:
+            except (RuntimeError, OSError) as exc:  # Python 3.11 and 3.13 word a loop apart
+                if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+                    return f"{part} is a symbolic link loop\n  hint: remove the link or point it at a directory"
                 return f"{part} is a symbolic link to nothing ({os.readlink(part)})\n  hint: fix the link or remove it"
         if part.exists() and not part.is_dir():
             return f"{part} is a file, not a directory\n  hint: move the file away or choose another --output-dir"

@@ -53,7 +53,7 @@ class Settings(BaseModel):
     source: Path = Path("source/torikumi-jirei.md")
     output_dir: Path = Path("output")
     blocks: Path | None = Field(default=None, description="block scheme file")
-    organisation: Annotated[Text, at_most(100, "an organisation")] | None = None
+    organisation: Annotated[Text, at_most(60, "an organisation")] | None = None
     max_source_mb: int = Field(
         default=MAX_BYTES // 2**20, ge=1, le=1024, description="largest source read, in MB"
     )

@@ -20,7 +20,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
-from reportkit.model import MAX_CASES, MAX_HEADING, MAX_TITLE, Document, heading_problem
+from reportkit.model import (
+    MAX_CASES,
+    MAX_HEADING,
+    MAX_NOTE,
+    MAX_TITLE,
+    Document,
+    heading_problem,
+)
 from reportkit.readers.text import decode
 
 MAX_LINE_LENGTH = 10_000
@@ -103,7 +110,7 @@ class _Reader:
         if self.title is None:
             self.error(1, 1, "the source is empty", "write the document title on the first line")
         elif not self.cases and (self.strays >= _STRAYS or not self.sections):
-            self.problems = [p for p in self.problems if p.message not in _STRAY_MESSAGES]
+            self.problems = [p for p in self.problems if not _follows_from_strays(p)]
             self.problems.insert(0, self._foreign())
         if self.problems:
             raise SourceError(self.problems)
@@ -186,6 +193,7 @@ class _Reader:
         text = _HEADING_MARK.sub("", text)
         if text.startswith("※"):
             self.notes.append(text)
+            self._check_heading(number, "the ※ note", "\n".join(self.notes), MAX_NOTE)
         elif self.subtitle is None and not self.notes:
             self.subtitle = text
             self._check_heading(number, "the subtitle", text, MAX_TITLE)
@@ -285,13 +293,9 @@ class _Reader:
     def _check_heading(self, number: int, what: str, text: str, limit: int) -> None:
         problem = heading_problem(text, limit)
         if problem:
-            self.error(
-                number,
-                1,
-                f"{what} {problem}",
-                "a title is a short phrase; put details into the cases, delete invisible "
-                "characters",
-            )
+            long = len(text) > limit
+            hint = "shorten it; details belong in the cases" if long else "write the text"
+            self.error(number, 1, f"{what} {problem}", hint)
 
     def _open_heading(self, kind: str, number: int, title: str) -> None:
         """Remember a heading until a case follows; report one that none followed."""
@@ -566,6 +570,11 @@ def _looks_like_actors(inner: str) -> bool:
     if names and names[-1].endswith(("等多数", "等")):
         names[-1] = names[-1].removesuffix("等多数").removesuffix("等")
     return all(n and (n.endswith(_PLACE_SUFFIX) or _GROUP.match(n)) for n in names)
+
+
+def _follows_from_strays(problem: Problem) -> bool:
+    """A problem that a file in another format has on every other line."""
+    return problem.message in _STRAY_MESSAGES or problem.message.endswith(" has no cases")
 
 
 def read_markdown(text: str, path: str) -> Document:
