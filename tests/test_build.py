@@ -203,8 +203,11 @@ def test_two_builds_at_once_leave_one_consistent_set(tmp_path: Path) -> None:
     for name, entry in manifest["outputs"].items():
         assert entry["sha256"] == sha256(output / name)
     assert sorted(p.name for p in output.iterdir()) == sorted(
-        [*OUTPUTS, "manifest.json", ".reportkit.lock"]
+        [*OUTPUTS, "manifest.json", ".reportkit"]
     )
+    assert sorted(p.name for p in (output / ".reportkit" / "sets").iterdir()) == [
+        os.readlink(output / ".reportkit" / "current").split("/")[-1]
+    ]
 
 
 def test_all_meetings(tmp_path: Path) -> None:

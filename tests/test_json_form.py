@@ -48,10 +48,13 @@ def test_invalid_json_names_line() -> None:
 def test_invalid_model_names_source_line(real_document: Document) -> None:
     data = json.loads(render_json(real_document))
     data["sections"][1]["topics"][0]["cases"][2]["runs"] = []
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     with pytest.raises(SourceError) as caught:
-        read_json(json.dumps(data, ensure_ascii=False), "doc.json")
+        read_json(text, "doc.json")
     problem = caught.value.problems[0]
-    assert problem.line == real_document.sections[1].topics[0].cases[2].line
+    lines = text.splitlines()
+    assert [i for i, line in enumerate(lines, 1) if '"runs": []' in line] == [problem.line]
+    assert lines[problem.line - 1].index("[]") + 1 == problem.column
     assert "runs" in problem.message
 
 
@@ -78,10 +81,12 @@ def test_control_characters_rejected_with_line(real_document: Document) -> None:
     data = json.loads(render_json(real_document))
     case = data["sections"][0]["topics"][1]["cases"][0]
     case["runs"][0]["text"] = "本\u000b文"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     with pytest.raises(SourceError) as caught:
-        read_json(json.dumps(data, ensure_ascii=False), "doc.json")
+        read_json(text, "doc.json")
     problem = caught.value.problems[0]
-    assert problem.line == real_document.sections[0].topics[1].cases[0].line
+    line = text.splitlines()[problem.line - 1]
+    assert line.index('"本\\u000b文"') + 1 == problem.column
     assert "U+000B" in problem.message
 
 

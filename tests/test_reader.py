@@ -268,7 +268,7 @@ def test_continuations_merge() -> None:
 MALFORMED: list[tuple[str, bytes, int, str]] = [
     ("empty file", b"", 1, "empty"),
     ("only blank lines", b"\n\n  \n", 1, "empty"),
-    ("only a title", "表題\n".encode(), 1, "no sections"),
+    ("only a title", "表題\n".encode(), 1, "no numbered section"),
     (
         "case before any section",
         "表題\n- 本文。【鳥羽市】\n".encode(),

@@ -759,7 +759,7 @@ def test_cli_refuses_a_control_character_and_writes_nothing(tmp_path: Path) -> N
 
 
 def test_cli_refuses_a_control_character_from_a_json_source(tmp_path: Path) -> None:
-    """The JSON reader refuses it too, naming the line the case came from."""
+    """The JSON reader refuses it too, naming the line of the JSON file it is on."""
     source = tmp_path / "small.md"
     source.write_text(SMALL, encoding="utf-8")
     as_json = tmp_path / "small.json"
@@ -768,8 +768,10 @@ def test_cli_refuses_a_control_character_from_a_json_source(tmp_path: Path) -> N
         as_json.read_text(encoding="utf-8").replace("出張相談", "出張\\u000b相談"),
         encoding="utf-8",
     )
+    lines = as_json.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "出張\\u000b相談" in text)
     output = tmp_path / "out"
     done = cli("build", "--format", "docx", "--source", str(as_json), "--output-dir", str(output))
     assert done.returncode == 1
-    assert f"{as_json}:8:" in done.stderr and "character U+000B is not allowed" in done.stderr
+    assert f"{as_json}:{line}:" in done.stderr and "character U+000B is not allowed" in done.stderr
     assert "Traceback" not in done.stderr and not list(output.glob("*.docx"))

@@ -632,9 +632,10 @@ def test_cli_bad_character_in_json_names_the_line(tmp_path: Path, bad: str) -> N
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "IllegalCharacterError" not in done.stderr
     assert not list(tmp_path.rglob("*.xlsx"))
-    # Refused by the JSON reader's validation or, for what passes it, by the writer's guard
-    # (which names the case and the line of the source it came from).
-    assert re.search(rf"(control\.json|clean\.md):{case['line']}:", done.stderr)
+    # Refused by the JSON reader's validation (at the text's place in the JSON file) or,
+    # for what passes it, by the writer's guard (naming the case and its source line).
+    column = source.read_text(encoding="utf-8").index(json.dumps(case["runs"][0]["text"])) + 1
+    assert re.search(rf"(control\.json:1:{column}|clean\.md:{case['line']}):", done.stderr)
     if "clean.md" in done.stderr:
         assert f"case {case['id']}" in done.stderr and f"U+{ord(bad):04X}" in done.stderr
 

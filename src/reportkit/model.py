@@ -32,7 +32,20 @@ from pydantic import (
     model_validator,
 )
 
+from reportkit.errors import visible, without_invisible
+
 SCHEMA_VERSION: Literal[2] = 2
+
+# What the cover holds at once: a title of 4 lines, a subtitle of 2, the ※ note in 7,
+# with the meeting's name, date and organisation (view.py) at their own limits.
+MAX_TITLE = 60
+"""Characters of a document title or subtitle."""
+MAX_NOTE = 300
+"""Characters of the ※ note (all its lines)."""
+MAX_HEADING = 200
+"""Characters of a section or topic title: a heading of a few lines, never a page."""
+MAX_CASES = 100_000
+"""Cases of one document: the most a build was measured to make in reasonable time and memory."""
 
 
 # What no output can carry: C0 controls but tab and line feed, DEL and C1 controls, lone
@@ -58,6 +71,25 @@ def _valid_text(text: str) -> str:
 
 Text = Annotated[str, AfterValidator(_valid_text)]
 """The one text type of every text field: XML 1.0 characters only, LF line breaks."""
+
+
+def heading_problem(text: str, limit: int) -> str | None:
+    """What is wrong with ``text`` as a title or heading of at most ``limit`` characters."""
+    if len(text) > limit:
+        return f"is {len(text):,} characters long (at most {limit})"
+    if not without_invisible(text).strip(" \t\n\u3000"):
+        return f"'{visible(text)}' is empty once invisible characters are removed"
+    return None
+
+
+def _heading(limit: int) -> AfterValidator:
+    def check(text: str) -> str:
+        problem = heading_problem(text, limit)
+        if problem:
+            raise ValueError(f"the title {problem}")
+        return text
+
+    return AfterValidator(check)
 
 
 def derive_key(text: str, attribution: str, occurrence: int = 1) -> str:
@@ -234,7 +266,7 @@ class Topic(_Node):
     """An initiative type (中項目, the heading in parentheses)."""
 
     number: int = Field(ge=1, description="position within its section, from 1")
-    title: Text = Field(min_length=1)
+    title: Annotated[Text, _heading(MAX_HEADING)] = Field(min_length=1)
     implicit: bool = Field(
         default=False,
         description="the section has no topic headings; this topic stands for the section",
@@ -247,7 +279,7 @@ class Section(_Node):
     """A numbered section (大項目)."""
 
     number: int = Field(ge=1)
-    title: Text = Field(min_length=1)
+    title: Annotated[Text, _heading(MAX_HEADING)] = Field(min_length=1)
     line: int = Field(ge=0)
     topics: list[Topic] = Field(min_length=1)
 
@@ -260,9 +292,11 @@ class Document(_Node):
     """A collection of case examples: the whole source document."""
 
     schema_version: Literal[1, 2] = SCHEMA_VERSION
-    title: Text = Field(min_length=1)
-    subtitle: Text | None = None
-    note: Text | None = Field(default=None, description="the ※ note on where the cases come from")
+    title: Annotated[Text, _heading(MAX_TITLE)] = Field(min_length=1)
+    subtitle: Annotated[Text, _heading(MAX_TITLE)] | None = None
+    note: Annotated[Text, _heading(MAX_NOTE)] | None = Field(
+        default=None, description="the ※ note on where the cases come from"
+    )
     source_name: str = Field(
         default="",
         validation_alias=AliasChoices("source_name", "source"),
@@ -281,6 +315,8 @@ class Document(_Node):
             if case.key in keys:
                 self._rekey(case, keys)
             keys[case.key] = case
+        if len(seen) > MAX_CASES:
+            raise ValueError(f"{len(seen):,} cases: reportkit builds at most {MAX_CASES:,}")
         numbers = [s.number for s in self.sections]
         if len(set(numbers)) != len(numbers):
             raise ValueError(f"duplicate section numbers: {numbers}")

@@ -41,12 +41,10 @@ class TomlFile:
     def __init__(self, path: Path | str, shown: str | None = None) -> None:
         self.path = Path(path)
         self.shown = shown or str(path)
+        from reportkit.readers.text import read_bounded
+
         try:
-            text = self.path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-        except OSError as exc:
-            raise SourceError(
-                [Problem(self.shown, 0, 0, f"cannot read the file: {exc.strerror}")]
-            ) from None
+            text = read_bounded(self.path, self.shown).decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             raise SourceError(
                 [Problem(self.shown, 0, 0, f"not UTF-8 text: {exc.reason}", "save it as UTF-8")]

@@ -15,8 +15,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from reportkit import formats
+from reportkit.errors import SetupError
 from reportkit.model import Document, Text
-from reportkit.wareki import format_wareki
+from reportkit.wareki import era_year, format_wareki
 
 JST = timezone(timedelta(hours=9), "JST")
 
@@ -47,7 +49,6 @@ class Selection(BaseModel):
 
 
 def _all_formats() -> list[str]:
-    from reportkit import formats  # the registry names writers by module: no import cycle
 
     return formats.writer_names()
 
@@ -58,6 +59,22 @@ def _known_formats(names: list[str]) -> list[str]:
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)} (formats: {', '.join(known)})")
     return names
+
+
+def at_most(limit: int, what: str) -> AfterValidator:
+    """Refuse a text longer than ``limit`` characters, naming ``what`` it is."""
+
+    def check(text: str) -> str:
+        if len(text) > limit:
+            raise ValueError(f"{len(text):,} characters is too long for {what}; at most {limit}")
+        return text
+
+    return AfterValidator(check)
+
+
+def _in_wareki(day: dt.date) -> dt.date:
+    era_year(day)  # raises ValueError for a date 和暦 cannot print
+    return day
 
 
 class Meeting(BaseModel):
@@ -73,10 +90,18 @@ class Meeting(BaseModel):
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
         description="meeting id, also the output file stem",
     )
-    name: Text | None = Field(default=None, min_length=1, description="会議名, e.g. 主管課長会議")
-    date: dt.date | None = Field(default=None, description="meeting date printed on the cover")
-    number: Text | None = Field(default=None, description="資料番号, e.g. 資料3")
-    organisation: Text | None = Field(default=None, description="author in document properties")
+    name: Annotated[Text, at_most(50, "a meeting name")] | None = Field(
+        default=None, min_length=1, description="会議名, e.g. 主管課長会議"
+    )
+    date: Annotated[dt.date, AfterValidator(_in_wareki)] | None = Field(
+        default=None, description="meeting date printed on the cover"
+    )
+    number: Annotated[Text, at_most(20, "a 資料番号 (boxed on page 1)")] | None = Field(
+        default=None, description="資料番号 in the box on page 1, e.g. 資料3"
+    )
+    organisation: Annotated[Text, at_most(60, "an organisation")] | None = Field(
+        default=None, description="author in document properties"
+    )
     western_year: bool = Field(default=False, description="print 令和8年(2026年)")
     formats: Annotated[list[str], AfterValidator(_known_formats)] = Field(
         default_factory=_all_formats, min_length=1, description="formats it is built in"
@@ -131,7 +156,7 @@ def source_timestamp(source: Path) -> datetime:
     """SOURCE_DATE_EPOCH, else the source's last git commit time, else its mtime (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC)
+        return _epoch(epoch)
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", source.name],
@@ -146,3 +171,21 @@ def source_timestamp(source: Path) -> datetime:
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
     return datetime.fromtimestamp(int(source.stat().st_mtime), UTC)
+
+
+def _epoch(value: str) -> datetime:
+    """SOURCE_DATE_EPOCH as a time, or SetupError saying what is wrong with it."""
+    fix = "unset it, or set it to seconds since 1970-01-01 UTC: $(git log -1 --format=%ct)"
+    try:
+        stamp = datetime.fromtimestamp(int(value), UTC)
+    except ValueError:
+        raise SetupError(
+            f"SOURCE_DATE_EPOCH={value[:40]} is not a whole number of seconds\n  hint: {fix}"
+        ) from None
+    except (OverflowError, OSError):
+        raise SetupError(f"SOURCE_DATE_EPOCH={value[:40]} is out of range\n  hint: {fix}") from None
+    try:
+        era_year(stamp.astimezone(JST).date())
+    except ValueError as exc:
+        raise SetupError(f"SOURCE_DATE_EPOCH={value}: {exc}\n  hint: {fix}") from None
+    return stamp

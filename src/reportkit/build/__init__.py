@@ -2,33 +2,38 @@
 
 A target is one output file: a format of one view (:mod:`.plan`). Rendering happens in
 memory (:mod:`.render`); only when every target rendered does publishing start
-(:mod:`.publish`), under a lock on the output directory: each file goes to a temporary
-name and is renamed into place, then ``manifest.json`` records inputs and outputs.
+(:mod:`.publish`), under a lock on the output directory: the whole set, with its
+``manifest.json``, is written beside the published one and switched in with one rename.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 
 from reportkit.build.inputs import input_key, library_versions, view_digest
 from reportkit.build.plan import Outcome, Target
 from reportkit.build.publish import (
-    MANIFEST,
+    LOCK_TIMEOUT,
     file_sha256,
-    locked,
-    manifest_for,
     read_manifest,
     sha256,
     up_to_date,
-    write_atomic,
 )
+from reportkit.build.publish import publish as publish_set
 from reportkit.build.render import render_all
 from reportkit.errors import BuildError
 
 
 def build(
-    targets: list[Target], directory: Path, source: Path, *, force: bool, jobs: int
+    targets: list[Target],
+    directory: Path,
+    source: Path,
+    *,
+    force: bool,
+    jobs: int,
+    lock_timeout: float = LOCK_TIMEOUT,
+    waiting: Callable[[str], None] = lambda message: None,
 ) -> list[Outcome]:
     """Render what changed and publish it atomically; raises BuildError naming failed formats."""
     versions = library_versions()
@@ -59,21 +64,19 @@ def build(
             + "\n  ".join(names),
             ", ".join(targets[pending[local]].fmt for local in sorted(failed)),
         )
-    written: list[Outcome] = []
-    with locked(directory):
-        for local, (data, seconds) in sorted(done.items()):
-            target = targets[pending[local]]
-            write_atomic(target.path, data)
-            outcome = Outcome(target, "written", seconds, sha256(data), len(data))
-            outcomes[pending[local]] = outcome
-            written.append(outcome)
-        fresh = read_manifest(directory)
-        text = json.dumps(
-            manifest_for(fresh, directory, source, list(outcomes.values())),
-            ensure_ascii=False,
-            indent=2,
-        )
-        write_atomic(directory / MANIFEST, (text + "\n").encode("utf-8"))
+    written: dict[str, bytes] = {}
+    for local, (data, seconds) in sorted(done.items()):
+        target = targets[pending[local]]
+        written[target.path.name] = data
+        outcomes[pending[local]] = Outcome(target, "written", seconds, sha256(data), len(data))
+    publish_set(
+        directory,
+        source,
+        list(outcomes.values()),
+        written,
+        lock_timeout=lock_timeout,
+        waiting=waiting,
+    )
     return [outcomes[i] for i in range(len(targets))]
 
 

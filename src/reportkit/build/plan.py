@@ -6,9 +6,11 @@ Options given on the command line win over ``reportkit.toml``, which wins over d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from pydantic import ValidationError
 
 from reportkit import formats
 from reportkit.errors import BuildError
@@ -16,12 +18,10 @@ from reportkit.meetings.selection import select_for
 from reportkit.meetings.settings import Settings, SettingsFile, load_settings
 from reportkit.model import Document
 from reportkit.places.blocks import BlockScheme
+from reportkit.readers.options import ReadOptions
 from reportkit.source import load
 from reportkit.summary import cases_by_block
 from reportkit.view import Fonts, Meeting, View, source_timestamp
-
-if TYPE_CHECKING:
-    from reportkit.readers.options import ReadOptions
 
 
 @dataclass
@@ -83,7 +83,14 @@ class Request:
         given = {"name": self.name, "number": self.number, "date": self.date}
         given["organisation"] = self.organisation
         changes = {key: value for key, value in given.items() if value is not None}
-        return meeting.model_copy(update=changes) if changes else meeting
+        if not changes:
+            return meeting
+        try:
+            return Meeting.model_validate(meeting.model_dump() | changes)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            option = {"name": "--meeting-name"}.get(str(error["loc"][0]), f"--{error['loc'][0]}")
+            raise BuildError(f"{option}: {error['msg'].removeprefix('Value error, ')}") from None
 
 
 @dataclass
@@ -154,7 +161,8 @@ def plan(request: Request) -> Plan:
     source = request.source or settings.source
     directory = request.output_dir or settings.output_dir
     scheme = BlockScheme.load(request.blocks or settings.blocks)
-    document = load(source, scheme, request.reading)
+    reading = replace(request.reading or ReadOptions(), limit=settings.max_source_bytes)
+    document = load(source, scheme, reading)
     fonts = settings.fonts
     if request.font:
         fonts = fonts.model_copy(update={"pdf_body": request.font})

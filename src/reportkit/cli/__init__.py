@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from reportkit import __version__
+from reportkit.cli.options import MAX_ERRORS
 
 EXIT_CODES = """\b
 Exit codes:
@@ -50,12 +51,16 @@ class ReportkitGroup(click.Group):
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
-        from reportkit.errors import ReportkitError
+        from reportkit.errors import ReportkitError, SourceError, describe_os_error
 
         try:
             return super().invoke(ctx)
+        except SourceError as exc:
+            _fail(ctx, exc.report(ctx.meta.get("max_errors", MAX_ERRORS)))
         except ReportkitError as exc:
             _fail(ctx, str(exc))
+        except OSError as exc:  # the file system or the system refused, not a bug of ours
+            _fail(ctx, describe_os_error(exc, "use"))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:

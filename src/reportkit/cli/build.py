@@ -65,6 +65,14 @@ from reportkit.cli.options import (
 )
 @click.option("--force", is_flag=True, help="Rebuild even when the inputs did not change.")
 @click.option(
+    "--lock-timeout",
+    type=click.FloatRange(0),
+    default=600.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another build publishing into the same directory.",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -85,6 +93,7 @@ def build(
     font: Path | None,
     check: bool,
     force: bool,
+    lock_timeout: float,
     jobs: int | None,
     quiet: bool,
     as_json: bool,
@@ -127,7 +136,13 @@ def build(
     else:
         try:
             outcomes = builder.build(
-                targets, chosen.directory, chosen.source, force=force, jobs=workers
+                targets,
+                chosen.directory,
+                chosen.source,
+                force=force,
+                jobs=workers,
+                lock_timeout=lock_timeout,
+                waiting=lambda message: click.echo(message, err=True),
             )
         except BuildError as exc:
             if as_json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -42,17 +43,41 @@ def convert(
     from reportkit.meetings.settings import load_settings
     from reportkit.readers import read
 
-    source = source or load_settings(settings_path).settings.source
+    settings = load_settings(settings_path).settings
+    source = source or settings.source
     if in_place:
         output = _in_place_target(source, to, output)
     to = to or ("md" if in_place else "json")
-    data = formats.SOURCE_WRITERS[to].write(read(source, options=read_options(changes)))
+    options = replace(read_options(changes), limit=settings.max_source_bytes)
+    data = formats.SOURCE_WRITERS[to].write(read(source, options=options))
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     elif not (in_place and source.read_bytes() == data):  # already canonical: left untouched
-        from reportkit.build.publish import write_atomic
+        _write(output, data)
 
+
+def _write(output: Path, data: bytes) -> None:
+    """Write ``output`` atomically, or say what is wrong with its path."""
+    from reportkit.build.publish import write_atomic
+    from reportkit.errors import SetupError, describe_os_error
+
+    folder = output.parent
+    if folder.exists() and not folder.is_dir():
+        raise SetupError(
+            f"cannot write {output}: {folder} is a file, not a directory\n"
+            "  hint: choose another -o path"
+        )
+    if not folder.is_dir():
+        raise SetupError(
+            f"cannot write {output}: the directory {folder} does not exist\n"
+            f"  hint: create it first (mkdir -p {folder}), or choose another -o path"
+        )
+    if output.is_dir():
+        raise SetupError(f"cannot write {output}: it is a directory\n  hint: give a file name")
+    try:
         write_atomic(output, data)
+    except OSError as exc:
+        raise SetupError(describe_os_error(exc, "write")) from None
 
 
 def _in_place_target(source: Path, to: str | None, output: Path | None) -> Path:

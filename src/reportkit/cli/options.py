@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,15 +18,41 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 SOURCE_HELP = "Source file (.md, .json, .docx). Default: the source in reportkit.toml."
-source_path = click.Path(dir_okay=False, path_type=Path)
+# Not click's checks: a missing file, a directory or a pipe is invalid input (exit 1,
+# a message from the reader), not a usage error.
+source_path = click.Path(path_type=Path)
 
-settings_option = click.option(
+MAX_ERRORS = 20
+
+
+def _remember_max_errors(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    ctx.find_root().meta["max_errors"] = value
+    return value
+
+
+max_errors_option = click.option(
+    "--max-errors",
+    type=click.IntRange(0),
+    default=MAX_ERRORS,
+    show_default=True,
+    expose_value=False,
+    callback=_remember_max_errors,
+    help="Show at most this many problems of a file, and a count of the rest (0: all).",
+)
+_settings = click.option(
     "--settings",
     "--config",
     "settings_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Settings and meetings (TOML). Default: reportkit.toml when present.",
 )
+
+
+def settings_option(f: F) -> F:
+    """--settings, and --max-errors, which every command that reads files takes."""
+    return _settings(max_errors_option(f))
+
+
 blocks_option = click.option(
     "--blocks", type=source_path, help="Block scheme (TOML) instead of the settings' or default."
 )
@@ -100,8 +127,11 @@ def load_source(
     """The source (given, else the settings') read and resolved with the scheme in force."""
     from reportkit.meetings.settings import load_settings
     from reportkit.places.blocks import BlockScheme
+    from reportkit.readers.options import ReadOptions
     from reportkit.source import load
 
     settings = load_settings(settings_path).settings
     path = source or settings.source
-    return path, load(path, BlockScheme.load(blocks or settings.blocks), options)
+    scheme = BlockScheme.load(blocks or settings.blocks)
+    reading = replace(options or ReadOptions(), limit=settings.max_source_bytes)
+    return path, load(path, scheme, reading)

@@ -6,6 +6,7 @@
     output_dir = "output"
     organisation = "厚生労働省社会・援護局地域福祉課生活困窮者自立支援室"
     contact = "自立支援係　電話 03-0000-0000　jiritsu@example.go.jp"   # 照会様式の問い合わせ先
+    max_source_mb = 64                      # larger sources are refused
 
     [fonts]                                 # optional; see README
     word_body = "游明朝"
@@ -31,8 +32,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Text
+from reportkit.readers.text import MAX_BYTES
 from reportkit.toml_file import TomlFile
-from reportkit.view import Fonts, Meeting
+from reportkit.view import Fonts, Meeting, at_most
 
 SETTINGS_FILE = "reportkit.toml"
 
@@ -51,12 +53,19 @@ class Settings(BaseModel):
     source: Path = Path("source/torikumi-jirei.md")
     output_dir: Path = Path("output")
     blocks: Path | None = Field(default=None, description="block scheme file")
-    organisation: Text | None = None
+    organisation: Annotated[Text, at_most(60, "an organisation")] | None = None
     contact: Text | None = Field(
         default=None, description="whom respondents of the 照会様式 ask (its 記入要領 says)"
     )
+    max_source_mb: int = Field(
+        default=MAX_BYTES // 2**20, ge=1, le=1024, description="largest source read, in MB"
+    )
     fonts: Fonts = Field(default_factory=Fonts)
     meeting: list[Annotated[Meeting, AfterValidator(_named)]] = Field(default_factory=list)
+
+    @property
+    def max_source_bytes(self) -> int:
+        return self.max_source_mb * 2**20
 
     def find(self, meeting_id: str) -> Meeting:
         """The meeting called ``meeting_id``; KeyError lists the known ones."""
@@ -119,15 +128,29 @@ def load_settings(path: Path | None) -> SettingsFile:
     file = TomlFile(path)
     settings = file.validate(Settings, "see the example in README.md (Meetings)")
     base = path.parent
+    fonts = {
+        key: base / value
+        for key, value in (
+            ("pdf_body", settings.fonts.pdf_body),
+            ("pdf_heading", settings.fonts.pdf_heading),
+        )
+        if value is not None
+    }
     settings = settings.model_copy(
         update={
             "source": base / settings.source,
             "output_dir": base / settings.output_dir,
             "blocks": base / settings.blocks if settings.blocks is not None else None,
+            "fonts": settings.fonts.model_copy(update=fonts),
         }
     )
+    problems = [
+        file.problem(file.line_of_key(key, file.line_of_table("fonts")), message, hint)
+        for key, font in sorted(fonts.items())
+        for message, hint in [font_problem(font, key)]
+        if message
+    ]
     seen: set[str] = set()
-    problems = []
     for index, meeting in enumerate(settings.meeting, start=1):
         if meeting.id in seen:
             line = file.line_of_table("meeting", index)
@@ -140,3 +163,15 @@ def load_settings(path: Path | None) -> SettingsFile:
     if problems:
         raise SourceError(problems)
     return SettingsFile(settings, file)
+
+
+def font_problem(path: Path, key: str) -> tuple[str, str]:
+    """(what is wrong, how to fix it) with the font file ``path``; empty strings if nothing."""
+    fix = "give the path of a TrueType font (.ttf, .ttc), relative to this file"
+    if not path.exists():
+        return f"{key}: the font {path} does not exist", fix
+    if not path.is_file():
+        return f"{key}: the font {path} is not a file", fix
+    if path.stat().st_size == 0:
+        return f"{key}: the font {path} is empty (0 bytes)", f"copy the font again; {fix}"
+    return "", ""

@@ -12,9 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from reportkit import formats
-from reportkit.errors import Problem, SourceError
+from reportkit.errors import Problem
 from reportkit.model import Document
 from reportkit.readers.options import ReadOptions
+from reportkit.readers.text import read_bounded
 
 __all__ = ["ReadOptions", "locate", "read"]
 
@@ -22,23 +23,21 @@ __all__ = ["ReadOptions", "locate", "read"]
 def read(
     path: Path | str, *, name: str | None = None, options: ReadOptions | None = None
 ) -> Document:
-    """Read a source file; ``name`` is how problems name it (default: the path as given)."""
+    """Read a source file; ``name`` is how problems name it (default: the path as given).
+
+    Files larger than ``options.limit`` bytes, and anything that is not a regular file,
+    are refused.
+    """
     path = Path(path)
     shown = name or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(
-            [
-                Problem(
-                    shown,
-                    0,
-                    0,
-                    f"cannot read the source: {exc.strerror}",
-                    "check the path; the default source is source/torikumi-jirei.md",
-                )
-            ]
-        ) from None
+    options = options or ReadOptions()
+    data = read_bounded(
+        path,
+        shown,
+        options.limit,
+        what="the source",
+        hint="check the path; the default source is source/torikumi-jirei.md",
+    )
     return formats.reader_for(path).read(data, shown, options)
 
 

@@ -19,7 +19,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
-from reportkit.model import Document
+from reportkit.model import (
+    MAX_CASES,
+    MAX_HEADING,
+    MAX_NOTE,
+    MAX_TITLE,
+    Document,
+    heading_problem,
+)
 from reportkit.readers.cases import CLOSE, OPEN, WS, Char, matching_open, parse_case
 from reportkit.readers.options import ReadOptions
 from reportkit.readers.text import decode
@@ -36,6 +43,10 @@ _HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
 # A case's stable key, when it is not the one its words give (see writers.markdown).
 _KEY_MARKER = re.compile(r"[ \t\u3000]*<!--[ \t]*key:(k[0-9a-z]{1,31})[ \t]*-->$")
+_STRAYS = 3  # this many stray lines and no case: the file is in another format
+_UNEXPECTED = "unexpected text: not a section, a topic or a case"
+_BEFORE_FIRST = "unexpected text before the first section"
+_STRAY_MESSAGES = frozenset({_UNEXPECTED, _BEFORE_FIRST})
 
 
 @dataclass
@@ -68,34 +79,54 @@ class _Reader:
         self.topic: _Topic | None = None
         self.pending: tuple[str, int, str] | None = None
         self.last_line = 1
+        self.muted = False  # while reading a refused line: its errors only follow from that
+        self.cases = 0
+        self.strays = 0  # lines that are no part of the format
 
     # -- reporting -------------------------------------------------------------------
     def error(self, line: int, column: int, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.path, line, column, message, hint))
+        if not self.muted:
+            self.problems.append(Problem(self.path, line, column, message, hint))
 
     # -- driver ----------------------------------------------------------------------
     def read(self, text: str) -> Document:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         for number, raw in enumerate(lines, start=1):
-            if not self._line_is_clean(number, raw):
-                continue
-            line = raw.rstrip(_WS)
+            clean = self._line_is_clean(number, raw)
+            line = (raw if clean else _CONTROL.sub("", raw[:MAX_LINE_LENGTH])).rstrip(_WS)
             if line.strip(_WS):
                 self.last_line = number
+                # a refused line still opens its heading or case, so that nothing after
+                # it is reported as a consequence (a section "without cases")
+                self.muted = not clean
                 self._classify(number, line)
+                self.muted = False
         self._open_heading("section", 0, "")
         if self.title is None:
             self.error(1, 1, "the source is empty", "write the document title on the first line")
-        elif not self.sections and not self.problems:
-            self.error(
-                self.last_line,
-                1,
-                "no sections found: this does not look like a 取組事例 source",
-                "number each section, e.g. '1. 新規相談・プラン作成', and list cases as '- …【市名】'",
-            )
+        elif not self.cases and (self.strays >= _STRAYS or not self.sections):
+            self.problems = [p for p in self.problems if not _follows_from_strays(p)]
+            self.problems.insert(0, self._foreign())
         if self.problems:
             raise SourceError(self.problems)
         return self._document()
+
+    def _foreign(self) -> Problem:
+        """One problem for a file in another format, instead of one per line."""
+        return Problem(
+            self.path,
+            1,
+            1,
+            f"this does not look like a 取組事例 source: no case in {self.last_line:,} "
+            f"line{'' if self.last_line == 1 else 's'}"
+            + ("" if self.sections else ", no numbered section"),
+            "a source starts with its title, then numbered sections, topics in (…) and cases "
+            "as list items ending with the actor in 【】:\n"
+            "    自治体における様々な取組事例\n"
+            "    1. 新規相談・プラン作成\n"
+            "    (相談機関としての役割)\n"
+            "    - 相談の入口で生活困窮の状況を把握している。【鳥羽市】",
+        )
 
     def _line_is_clean(self, number: int, line: str) -> bool:
         if len(line) > MAX_LINE_LENGTH:
@@ -125,6 +156,7 @@ class _Reader:
         stripped = line.strip(_WS)
         if self.title is None:
             self.title = _HEADING_MARK.sub("", stripped)
+            self._check_heading(number, "the title", self.title, MAX_TITLE)
             if _SECTION.match(stripped) or _is_parenthesised(stripped):
                 self.error(
                     number,
@@ -143,10 +175,11 @@ class _Reader:
         if not self.sections:
             self._front_matter(number, stripped)
             return
+        self.strays += 1
         self.error(
             number,
             1,
-            "unexpected text: not a section, a topic or a case",
+            _UNEXPECTED,
             "start a case with '- ', a topic with '(', a section with its number and '. '",
         )
 
@@ -155,13 +188,16 @@ class _Reader:
         text = _HEADING_MARK.sub("", text)
         if text.startswith("※"):
             self.notes.append(text)
+            self._check_heading(number, "the ※ note", "\n".join(self.notes), MAX_NOTE)
         elif self.subtitle is None and not self.notes:
             self.subtitle = text
+            self._check_heading(number, "the subtitle", text, MAX_TITLE)
         else:
+            self.strays += 1
             self.error(
                 number,
                 1,
-                "unexpected text before the first section",
+                _BEFORE_FIRST,
                 "only a title, a subtitle and ※ notes may precede section 1",
             )
 
@@ -173,6 +209,7 @@ class _Reader:
                 number, 1, f"section {value} has no title", "write the title after the number"
             )
             return
+        self._check_heading(number, f"the title of section {value}", title, MAX_HEADING)
         self._open_heading("section", number, title)
         continued = _CONTINUED_SECTION.match(title)
         current = self.sections[-1] if self.sections else None
@@ -211,6 +248,7 @@ class _Reader:
         if not title:
             self.error(number, 1, "empty topic heading '()'", "write the initiative type in it")
             return
+        self._check_heading(number, "the topic heading", title, MAX_HEADING)
         self._open_heading("topic", number, title)
         if section.topics and section.topics[-1].implicit:
             self.error(
@@ -247,6 +285,13 @@ class _Reader:
         self.topic = _Topic(len(section.topics) + 1, title, number)
         section.topics.append(self.topic)
 
+    def _check_heading(self, number: int, what: str, text: str, limit: int) -> None:
+        problem = heading_problem(text, limit)
+        if problem:
+            long = len(text) > limit
+            hint = "shorten it; details belong in the cases" if long else "write the text"
+            self.error(number, 1, f"{what} {problem}", hint)
+
     def _open_heading(self, kind: str, number: int, title: str) -> None:
         """Remember a heading until a case follows; report one that none followed."""
         pending = self.pending
@@ -277,6 +322,14 @@ class _Reader:
             section.topics.append(topic)
             self.topic = topic
         self.pending = None
+        self.cases += 1
+        if self.cases == MAX_CASES + 1:
+            self.error(
+                number,
+                1,
+                f"more than {MAX_CASES:,} cases: the most reportkit builds in one document",
+                "split the collection into several sources (e.g. by section)",
+            )
         key = _KEY_MARKER.search(line, start)
         if key:
             line = line[: key.start()]
@@ -359,6 +412,11 @@ class _Reader:
 
 def _is_parenthesised(text: str) -> bool:
     return len(text) >= 2 and text[0] in OPEN and text[-1] in CLOSE and matching_open(text) == 0
+
+
+def _follows_from_strays(problem: Problem) -> bool:
+    """A problem that a file in another format has on every other line."""
+    return problem.message in _STRAY_MESSAGES or problem.message.endswith(" has no cases")
 
 
 def read_markdown(text: str, path: str) -> Document:

@@ -1,4 +1,4 @@
-"""How a source is read: what becomes of tracked changes, and where warnings go."""
+"""How a source is read: how much of it, what becomes of tracked changes, where warnings go."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reportkit.errors import Problem
+from reportkit.readers.text import MAX_BYTES
 
 Changes = Literal["refuse", "accept", "reject"]
 """Tracked changes left in a briefing: refused (an error each), accepted or rejected."""
@@ -31,3 +32,5 @@ class ReadOptions:
 
     changes: Changes = "refuse"
     warn: Callable[[Problem], None] = _python_warning
+    limit: int = MAX_BYTES
+    """The largest source read, in bytes (``max_source_mb`` in reportkit.toml)."""

@@ -1,8 +1,76 @@
-"""Decoding a text source: UTF-8 with or without BOM, or one clear error."""
+"""Reading a text file within a size limit, and decoding it: UTF-8 with or without BOM."""
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
+
 from reportkit.errors import Problem, SourceError
+
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest file read by default (64 MB: about 170,000 cases); see ``max_source_mb``."""
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_bounded(
+    path: Path, shown: str, limit: int = MAX_BYTES, *, what: str = "the file", hint: str = ""
+) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them, or one clear error.
+
+    A pipe, a device or a directory is refused without reading (so neither a FIFO
+    without a writer nor /dev/zero can hang or exhaust memory).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise _refused(shown, "a directory", what) from None
+    except OSError as exc:
+        raise SourceError(
+            [Problem(shown, 0, 0, f"cannot read {what}: {exc.strerror}", hint)]
+        ) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise _refused(shown, kind, what)
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    f"the file is larger than {limit / 1024 / 1024:g} MB, the most reportkit reads",
+                    "check it is the right file; for a larger source raise max_source_mb "
+                    "in reportkit.toml",
+                )
+            ]
+        )
+    return data
+
+
+def _refused(shown: str, kind: str, what: str) -> SourceError:
+    return SourceError(
+        [
+            Problem(
+                shown,
+                0,
+                0,
+                f"this is {kind}, not a file: reportkit reads {what} only from a regular file",
+                "give the path of a file (a source: .md or .json, e.g. source/torikumi-jirei.md)",
+            )
+        ]
+    )
 
 
 def decode(data: bytes, path: str) -> str:

@@ -51,14 +51,20 @@ def references(entry: ActorEntry, pages: Mapping[str, int]) -> str:
 
 
 def prefecture_heading(prefecture: str, styles: Styles, *, continued: bool = False) -> Heading:
-    """The strip over a prefecture's entries; ``continued`` repeats it atop a column."""
-    return Heading(
+    """The strip over a prefecture's entries; ``continued`` repeats it atop a column.
+
+    A continued strip starts a fresh column, so it need not keep with the entry after
+    it; kept, an entry longer than the column would push both to the next column.
+    """
+    heading = Heading(
         f"{prefecture}（続き）" if continued else prefecture,
         styles.sized(styles.label_strong, 9.5),
         decoration="strip",
         space_before=0.0 if continued else 5.0,
         space_after=2.0,
     )
+    heading.keepWithNext = not continued
+    return heading
 
 
 class IndexEntry(JText):

@@ -219,6 +219,9 @@ class JText(Flowable):
         part = object.__new__(type(self))
         part.__dict__.update(self.__dict__)
         part._laid_width, part._rows, part._frozen = None, [], False
+        # reportlab marks a flowable it moved to the next frame and raises LayoutError
+        # when a marked one does not fit again: a part is a new flowable, not yet moved.
+        part.__dict__.pop("_postponed", None)
         return part
 
     def draw(self) -> None:
