@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from reportkit import formats
-from reportkit.cli.options import changes_option, read_options, settings_option, source_path
+from reportkit.cli.options import (
+    changes_option,
+    read_options,
+    settings_option,
+    source_path,
+    write_output,
+)
 
 
 @click.command(
@@ -53,31 +59,7 @@ def convert(
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     elif not (in_place and source.read_bytes() == data):  # already canonical: left untouched
-        _write(output, data)
-
-
-def _write(output: Path, data: bytes) -> None:
-    """Write ``output`` atomically, or say what is wrong with its path."""
-    from reportkit.build.publish import write_atomic
-    from reportkit.errors import SetupError, describe_os_error
-
-    folder = output.parent
-    if folder.exists() and not folder.is_dir():
-        raise SetupError(
-            f"cannot write {output}: {folder} is a file, not a directory\n"
-            "  hint: choose another -o path"
-        )
-    if not folder.is_dir():
-        raise SetupError(
-            f"cannot write {output}: the directory {folder} does not exist\n"
-            f"  hint: create it first (mkdir -p {folder}), or choose another -o path"
-        )
-    if output.is_dir():
-        raise SetupError(f"cannot write {output}: it is a directory\n  hint: give a file name")
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise SetupError(describe_os_error(exc, "write")) from None
+        write_output(output, data)
 
 
 def _in_place_target(source: Path, to: str | None, output: Path | None) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reportkit import formats
-from reportkit.cli.options import settings_option, source_path
+from reportkit.cli.options import settings_option, source_path, write_output
 
 EPILOG = """\b
 Examples:
@@ -103,9 +103,7 @@ def diff(
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        from reportkit.build.publish import write_atomic
-
-        write_atomic(output, data)
+        write_output(output, data)
 
 
 def _format_of(output: Path | None) -> str:

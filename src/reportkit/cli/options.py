@@ -135,3 +135,27 @@ def load_source(
     scheme = BlockScheme.load(blocks or settings.blocks)
     reading = replace(options or ReadOptions(), limit=settings.max_source_bytes)
     return path, load(path, scheme, reading)
+
+
+def write_output(output: Path, data: bytes) -> None:
+    """Write ``output`` atomically, or say what is wrong with its path."""
+    from reportkit.build.publish import write_atomic
+    from reportkit.errors import SetupError, describe_os_error
+
+    folder = output.parent
+    if folder.exists() and not folder.is_dir():
+        raise SetupError(
+            f"cannot write {output}: {folder} is a file, not a directory\n"
+            "  hint: choose another output path"
+        )
+    if not folder.is_dir():
+        raise SetupError(
+            f"cannot write {output}: the directory {folder} does not exist\n"
+            f"  hint: create it first (mkdir -p {folder}), or choose another output path"
+        )
+    if output.is_dir():
+        raise SetupError(f"cannot write {output}: it is a directory\n  hint: give a file name")
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise SetupError(describe_os_error(exc, "write")) from None

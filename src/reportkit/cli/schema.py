@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reportkit.cli.options import source_path
+from reportkit.cli.options import source_path, write_output
 
 
 @click.command(epilog="\b\nExamples:\n  reportkit schema -o schema/document.schema.json")
@@ -19,6 +19,4 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from reportkit.build.publish import write_atomic
-
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reportkit.cli.options import SOURCE_HELP, inputs, source_path
+from reportkit.cli.options import SOURCE_HELP, inputs, source_path, write_output
 
 if TYPE_CHECKING:
     from reportkit.meetings.settings import Settings
@@ -57,7 +57,6 @@ def form(
     blocks: Path | None,
 ) -> None:
     """Write the 照会様式 (.xlsx): 記入要領, 回答 with drop-down lists, checks and protection."""
-    from reportkit.build.publish import write_atomic
     from reportkit.meetings.settings import load_settings
     from reportkit.places.blocks import BlockScheme
     from reportkit.source import load
@@ -86,7 +85,9 @@ def form(
             contact=settings.contact,
         )
     )
-    write_atomic(target, data)
+    if output is None:
+        target.parent.mkdir(parents=True, exist_ok=True)  # the settings' output directory
+    write_output(target, data)
     click.echo(f"{target}: written ({len(data):,} bytes)", err=True)
 
 
@@ -170,7 +171,6 @@ def merge(
     from dataclasses import replace
 
     from reportkit import formats
-    from reportkit.build.publish import write_atomic
     from reportkit.errors import SourceError
     from reportkit.meetings.settings import load_settings
     from reportkit.places.blocks import BlockScheme
@@ -193,10 +193,10 @@ def merge(
         click.echo(str(replace(problem, severity="warning")), err=True)
     with gc_paused():
         merged = merge_forms(document, returned, scheme)
-    write_atomic(output or source, merged.source)
+    write_output(output or source, merged.source)
     if report is not None:
         text = report_json(merged) if report.suffix.lower() == ".json" else report_markdown(merged)
-        write_atomic(report, text.encode("utf-8"))
+        write_output(report, text.encode("utf-8"))
     click.echo(
         f"{output or source}: {merged.count('added')} cases added from {len(returned)} forms; "
         f"skipped: {merged.count('duplicate')} duplicates, {merged.count('invalid')} invalid",
