@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportkit.model import Actor, Case, Document, LocalGovernment, Section, Topic
+
+if TYPE_CHECKING:
+    from reportkit.view import View
 
 
 @dataclass
@@ -69,3 +73,15 @@ def cases_by_block(document: Document, blocks: list[str] | None = None) -> dict[
 def cases_by_prefecture(document: Document) -> Counter[str]:
     """Cases per prefecture name (a case of a municipality counts for its prefecture)."""
     return Counter(p for case in document.cases() for p in prefectures_of(case))
+
+
+def handout_blocks(view: View) -> list[str]:
+    """The blocks this handout is for: those whose every case (nationwide) it shows.
+
+    A block selection keeps every case with an actor in the block, so the block's count
+    in the handout equals its national count; blocks that only share some cases do not.
+    """
+    if view.national is None:
+        return []
+    here = cases_by_block(view.document, list(view.national))
+    return [block for block, count in view.national.items() if count and here[block] == count]
