@@ -9,7 +9,6 @@ case has the same number in every edition.
 from __future__ import annotations
 
 from reportkit.model import Case, Document, Section, Topic
-from reportkit.summary import actor_index
 
 NO_TOPIC = "―"
 """What a table shows for the topic of a section without topic headings."""
@@ -40,10 +39,10 @@ def case_label(case: Case) -> str:
     return case.id
 
 
-def contents_line(document: Document) -> str:
-    """本資料には9項目・20分類の取組事例61件（58団体）を収める。"""
+def contents_line(document: Document, actors: int) -> str:
+    """本資料には9項目・20分類の取組事例61件（58団体）を収める; ``actors``: how many the
+    index lists."""
     cases = sum(1 for _ in document.cases())
-    actors = len(actor_index(document))
     topics = sum(1 for _, topic in document.topics() if not topic.implicit)
     return (
         f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{cases:,}件"

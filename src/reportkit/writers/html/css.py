@@ -81,7 +81,7 @@ tfoot th, tfoot td {{ border-top: 2px solid var(--accent); border-bottom: 2px so
 .section-row {{ background: var(--tint); font-weight: 700; }}
 .topic-row th {{ padding-left: 1.75rem; font-weight: 400; }}
 tr.selected {{ font-weight: 700; }}
-.here {{ font-size: 0.9em; }}
+.here {{ display: inline-block; font-size: 0.9em; }}
 .note {{ color: var(--muted); font-size: 0.9rem; }}
 .map-layout {{ display: grid; gap: 0 2rem; grid-template-columns: minmax(0, 1fr); }}
 .tilemap {{ display: block; width: 100%; height: auto; }}

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from reportkit.labels import INDEX_TITLE, UNRESOLVED, case_label
-from reportkit.summary import ActorEntry, actor_index
-from reportkit.view import View
+from reportkit.summary import ActorEntry
 from reportkit.writers.html.markup import INDEX, case_anchor, text
 
 NOTE = (
@@ -32,12 +31,13 @@ def entry_item(entry: ActorEntry) -> str:
     )
 
 
-def index(view: View) -> Iterator[str]:
-    """The index section: a heading per prefecture, then one line per actor."""
+def index(entries: list[ActorEntry]) -> Iterator[str]:
+    """The index section: a heading per prefecture, then one line per actor (``entries``
+    in 団体コード order, as :func:`reportkit.summary.actor_index` gives them)."""
     yield f'<section class="part" id="{INDEX}"><h2>{INDEX_TITLE}</h2><p class="note">{NOTE}</p>'
     yield '<div class="index-columns">'
-    for prefecture, entries in groupby(actor_index(view.document), key=_prefecture):
+    for prefecture, group in groupby(entries, key=_prefecture):
         yield f'<section class="prefecture"><h3>{text(prefecture)}</h3><ul class="entries">'
-        yield from (entry_item(entry) for entry in entries)
+        yield from (entry_item(entry) for entry in group)
         yield "</ul></section>"
     yield "</div></section>"

@@ -12,7 +12,7 @@ from reportkit.labels import (
     section_label,
     topic_label,
 )
-from reportkit.summary import cases_by_block, cases_by_topic, handout_blocks
+from reportkit.summary import ActorEntry, cases_by_block, cases_by_topic, handout_blocks
 from reportkit.view import View
 from reportkit.writers.html.markup import OVERVIEW, text
 from reportkit.writers.html.tilemap import map_section
@@ -67,10 +67,10 @@ def national_table(view: View) -> Iterator[str]:
     yield f'<p class="note">複数のブロックにまたがる事例は、それぞれに数える。{note}</p></section>'
 
 
-def overview(view: View) -> Iterator[str]:
-    """The overview section."""
+def overview(view: View, entries: list[ActorEntry]) -> Iterator[str]:
+    """The overview section; ``entries``: the actor index."""
     yield f'<section class="part" id="{OVERVIEW}"><h2>{OVERVIEW_TITLE}</h2>'
-    yield f"<p>{text(contents_line(view.document))}</p>"
+    yield f"<p>{text(contents_line(view.document, len(entries)))}</p>"
     yield from counts_table(view)
     yield from national_table(view)
     yield from map_section(view)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reportkit import __version__
 from reportkit.labels import INDEX_TITLE, OVERVIEW_TITLE, section_label, topic_label
 from reportkit.model import Document
+from reportkit.summary import actor_index
 from reportkit.view import View
 from reportkit.writers.html.body import sections
 from reportkit.writers.html.css import stylesheet
@@ -95,7 +96,8 @@ def page(view: View) -> Iterator[str]:
     yield from masthead(view)
     yield from contents(view.document)
     yield f'<main id="{MAIN}" tabindex="-1">'
-    yield from overview(view)
+    entries = actor_index(view.document)
+    yield from overview(view, entries)
     yield from sections(view.document)
-    yield from index(view)
+    yield from index(entries)
     yield "</main></body></html>\n"

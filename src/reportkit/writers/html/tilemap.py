@@ -21,13 +21,13 @@ from reportkit.writers.tilegrid import COLUMNS, ROWS, TILES, Class, class_of, cl
 PAGE = "#ffffff"
 INK = "#1a1a1a"
 MUTED = "#5b6573"
-#: (tile, label) per class level, light to dark.
+#: (tile, label) per class level, light to dark, in about even steps of lightness.
 SHADES: tuple[tuple[str, str], ...] = (
     ("#5b8fd0", "#000000"),
     ("#3a6eb0", "#ffffff"),
-    ("#2b5a9a", "#ffffff"),
-    ("#1c447e", "#ffffff"),
-    ("#0b2245", "#ffffff"),
+    ("#285390", "#ffffff"),
+    ("#183a6a", "#ffffff"),
+    ("#0a1f40", "#ffffff"),
 )
 #: (tile, outline, label) of a prefecture without cases.
 EMPTY = (PAGE, "#767676", INK)

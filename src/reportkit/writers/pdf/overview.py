@@ -16,7 +16,7 @@ from reportkit.labels import (
     section_label,
     topic_label,
 )
-from reportkit.summary import cases_by_prefecture, cases_by_topic, handout_blocks
+from reportkit.summary import actor_index, cases_by_prefecture, cases_by_topic, handout_blocks
 from reportkit.view import View
 from reportkit.writers.pdf.headings import Heading, OutlineEntry
 from reportkit.writers.pdf.styles import ACCENT, COLUMN, INK, MUTED, RULE, TINT, Styles
@@ -153,7 +153,7 @@ def overview_story(view: View, styles: Styles) -> list[Flowable]:
             outline=OutlineEntry(OVERVIEW_TITLE, "overview", 0),
             space_after=8.0,
         ),
-        _cell(contents_line(document), styles.body),
+        _cell(contents_line(document, len(actor_index(document))), styles.body),
         Spacer(0, 6),
         counts_table(view, styles),
     ]
