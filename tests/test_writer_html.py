@@ -345,6 +345,36 @@ def test_block_edition_shows_the_national_comparison(
     assert len(by_class(root, "li", "case")) == 23
 
 
+def test_agrees_with_the_pdf_handout_case_for_case(block_view: View, block_html: bytes) -> None:
+    """The same cases, numbers, texts and attributions, in the same order, as the PDF."""
+    import io
+
+    import pypdf
+
+    from reportkit import formats
+
+    pdf = formats.get_writer("pdf").render(block_view)
+    pages = [
+        page.extract_text().replace(f"- {n} -", "", 1)  # the page-number footer
+        for n, page in enumerate(pypdf.PdfReader(io.BytesIO(pdf)).pages, 1)
+    ]
+    start = next(i for i, text in enumerate(pages) if "1-1-" in text)  # after the overview
+    flow = squash("".join(pages[start:]).split("団体別索引")[0])
+    at = 0
+    for item in by_class(parse(block_html), "li", "case"):
+        number = visible_text(by_class(item, "span", "case-number")[0])
+        for part in (number, text_of(by_class(item, "p", "case-text")[0])):
+            found = flow.find(squash(part), at)
+            assert found >= 0, f"{number}: {part[:30]} not next in the PDF"
+            at = found + len(squash(part))
+        source = visible_text(by_class(item, "p", "source")[0])
+        assert squash(source) in flow[max(0, at - 200) : at + 200], number
+    assert re.findall(r"\d+-\d+-\d+", flow) == [
+        visible_text(by_class(i, "span", "case-number")[0])
+        for i in by_class(parse(block_html), "li", "case")
+    ]
+
+
 def test_whole_collection_has_no_national_comparison(real_html: bytes) -> None:
     assert not by_class(parse(real_html), "section", "national")
 

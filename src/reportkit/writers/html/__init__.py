@@ -16,4 +16,4 @@ from reportkit.writers.html.page import page
 
 def render(view: View) -> bytes:
     """The web page of ``view`` (byte-identical for the same view)."""
-    return "".join(page(view)).encode("utf-8")
+    return "\n".join(page(view)).encode("utf-8")  # a line per piece: readable diffs

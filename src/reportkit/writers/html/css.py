@@ -97,6 +97,7 @@ table.prefectures {{ font-size: 0.9rem; line-height: 1.5; }}
 table.prefectures th, table.prefectures td {{ padding: 0.15rem 0.5rem; }}
 table.prefectures .rest th {{ font-weight: 400; font-size: 0.85rem; }}
 .index-columns {{ columns: 2 17rem; column-gap: 2.5rem; }}
+.prefecture {{ break-inside: avoid; }}
 .prefecture h3 {{ margin: 1.25rem 0 0.4rem; font-size: 1rem; break-after: avoid; }}
 .prefecture:first-child h3 {{ margin-top: 0; }}
 ul.entries {{ margin: 0; padding: 0; list-style: none; }}

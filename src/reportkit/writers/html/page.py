@@ -37,18 +37,16 @@ def page_title(view: View) -> str:
     return f"{view.title}（{meeting}）" if meeting else view.title
 
 
-def head(view: View) -> str:
+def head(view: View) -> Iterator[str]:
+    """The ``<head>``: encoding, the no-request policy, viewport, title and the stylesheet."""
     document = view.document
-    description = document.subtitle or document.title
-    return (
-        '<head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{text(page_title(view))}</title>"
-        f'<meta name="description" content="{attr(description)}">'
-        f'<meta name="generator" content="reportkit {__version__}">'
-        f"<style>\n{stylesheet()}\n</style></head>"
-    )
+    yield '<head><meta charset="utf-8">'
+    yield f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    yield f"<title>{text(page_title(view))}</title>"
+    yield f'<meta name="description" content="{attr(document.subtitle or document.title)}">'
+    yield f'<meta name="generator" content="reportkit {__version__}">'
+    yield f"<style>\n{stylesheet()}\n</style></head>"
 
 
 def masthead(view: View) -> Iterator[str]:
@@ -91,7 +89,9 @@ def contents(document: Document) -> Iterator[str]:
 
 def page(view: View) -> Iterator[str]:
     """The whole document, piece by piece."""
-    yield f'<!DOCTYPE html>\n<html lang="ja">{head(view)}<body>'
+    yield '<!DOCTYPE html>\n<html lang="ja">'
+    yield from head(view)
+    yield "<body>"
     yield f'<a class="skip-link" href="#{MAIN}">{SKIP}</a>'
     yield from masthead(view)
     yield from contents(view.document)
