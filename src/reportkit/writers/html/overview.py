@@ -47,7 +47,7 @@ def national_table(view: View) -> Iterator[str]:
     if view.national is None:
         return
     order = [block for block in view.blocks if block in view.national] or list(view.national)
-    here = cases_by_block(view.document, order)
+    shown = cases_by_block(view.document, order)
     selected = set(handout_blocks(view))
     yield f'<section class="national"><h3>{NATIONAL_TITLE}</h3>'
     yield f'<table class="counts"><caption>{NATIONAL_CAPTION}</caption>'
@@ -60,7 +60,7 @@ def national_table(view: View) -> Iterator[str]:
         css = ' class="selected"' if block in selected else ""
         yield (
             f'<tr{css}><th scope="row">{text(block)}{mark}</th>'
-            f"<td>{here.get(block, 0):,}件</td><td>{view.national.get(block, 0):,}件</td></tr>"
+            f"<td>{shown.get(block, 0):,}件</td><td>{view.national.get(block, 0):,}件</td></tr>"
         )
     yield "</tbody></table>"
     note = "本資料の対象ブロックに「本資料の対象」と記す。" if selected else ""

@@ -85,9 +85,9 @@ def description(counts: Mapping[str, int]) -> str:
     )
 
 
-def svg(counts: Mapping[str, int]) -> str:
-    """The tile map: role="img" with a title and a description."""
-    found = classes(counts.get(p, 0) for p in TILES)
+def svg(counts: Mapping[str, int], found: list[Class]) -> str:
+    """The tile map, shaded by the classes ``found``: role="img" with a title and a
+    description."""
     tiles = "".join(_tile(p, counts.get(p, 0), found) for p in TILES)
     return (
         f'<svg class="tilemap" role="img" viewBox="0 0 {COLUMNS * UNIT} {ROWS * UNIT}" '
@@ -97,9 +97,8 @@ def svg(counts: Mapping[str, int]) -> str:
     )
 
 
-def legend(counts: Mapping[str, int]) -> str:
+def legend(found: list[Class]) -> str:
     """凡例: a swatch and the range of counts of each shade."""
-    found = classes(counts.get(p, 0) for p in TILES)
     items = [(None, "0"), *((klass, klass.label) for klass in found)]
     entries = "".join(
         f'<li><span class="swatch {_css_class(klass)}" aria-hidden="true"></span>{label}件</li>'
@@ -126,9 +125,10 @@ def data_table(counts: Mapping[str, int]) -> Iterator[str]:
 def map_section(view: View) -> Iterator[str]:
     """The map with its legend and note, and the data table beside it."""
     counts = cases_by_prefecture(view.document)
+    found = classes(counts.get(p, 0) for p in TILES)
     note = "".join(text(line) for line in MAP_NOTE.split("\n"))
     yield f'<section class="map-section" id="{MAP}"><h3>{MAP_TITLE}</h3><div class="map-layout">'
-    yield f'<div class="map-figure">{svg(counts)}{legend(counts)}'
+    yield f'<div class="map-figure">{svg(counts, found)}{legend(found)}'
     yield f'<p class="note">{note}</p></div>'
     yield from data_table(counts)
     yield "</div></section>"
