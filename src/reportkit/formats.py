@@ -109,6 +109,7 @@ WRITERS: dict[str, Writer] = {
             "Excel matrix",
             libraries=("openpyxl",),
         ),
+        Writer("html", ".html", "text/html", "reportkit.writers.html", "accessible web page"),
     )
 }
 

@@ -9,10 +9,21 @@ case has the same number in every edition.
 from __future__ import annotations
 
 from reportkit.model import Case, Section, Topic
-from reportkit.summary import EditionCounts
+from reportkit.summary import EditionCounts, edition_counts, region_name
+from reportkit.view import View
 
 NO_TOPIC = "―"
 """What a table shows for the topic of a section without topic headings."""
+
+OVERVIEW_TITLE = "取組事例の概要"
+MAP_TITLE = "事例の所在（都道府県別）"
+MAP_NOTE = (
+    "市区町村の事例はその都道府県に数える。\n複数の都道府県にまたがる事例は、それぞれに数える。"
+)
+NATIONAL_TITLE = "全国の事例数（ブロック別）"
+INDEX_TITLE = "団体別索引"
+UNRESOLVED = "その他"
+"""The index's heading for actors that name no local government."""
 
 
 def section_label(section: Section) -> str:
@@ -65,3 +76,12 @@ def edition_count_text(counts: EditionCounts, region: str | None) -> str:
         return f"{counts.cases:,}件（{counts.local:,}団体）"
     others = f"、ほか{counts.elsewhere:,}団体" if counts.elsewhere else ""
     return f"{counts.cases:,}件（{region}の{counts.local:,}団体{others}）"
+
+
+def contents_line(view: View) -> str:
+    """本資料には4項目・17分類の取組事例23件（関東信越の17団体、ほか8団体）を収める。"""
+    document = view.document
+    topics = sum(1 for _, topic in document.topics() if not topic.implicit)
+    selection = view.meeting.select
+    counts = edition_count_text(edition_counts(view), region_name(selection) or None)
+    return f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{counts}を収める。"

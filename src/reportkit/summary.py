@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportkit.model import Actor, Case, Document, LocalGovernment, Section, Topic
 from reportkit.view import Selection, View
+
+if TYPE_CHECKING:
+    from reportkit.view import View
 
 
 @dataclass
@@ -115,3 +119,15 @@ def edition_counts(view: View) -> EditionCounts:
         else:
             elsewhere += 1
     return EditionCounts(sum(1 for _ in view.document.cases()), local, elsewhere)
+
+
+def handout_blocks(view: View) -> list[str]:
+    """The blocks this handout is for: those whose every case (nationwide) it shows.
+
+    A block selection keeps every case with an actor in the block, so the block's count
+    in the handout equals its national count; blocks that only share some cases do not.
+    """
+    if view.national is None:
+        return []
+    here = cases_by_block(view.document, list(view.national))
+    return [block for block, count in view.national.items() if count and here[block] == count]

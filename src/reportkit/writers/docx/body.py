@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 
-from reportkit.labels import NUMBERS_NOTE, edition_count_text, section_label, topic_label
+from reportkit.labels import NUMBERS_NOTE, contents_line, section_label, topic_label
 from reportkit.model import Document
-from reportkit.summary import edition_counts, region_name
 from reportkit.view import View
 from reportkit.writers.docx import contents, styles, tables
 from reportkit.writers.docx.case import case_paragraph
@@ -87,21 +86,11 @@ def add_contents(flow: Flow, view: View) -> None:
     flow.notes(notes)
 
 
-def overview_text(view: View) -> str:
-    """本資料には4項目・17分類の取組事例61件（80団体）を収める。"""
-    source = view.document
-    topics = sum(1 for _, topic in source.topics() if not topic.implicit)
-    selection = view.meeting.select
-    region = region_name(selection) if selection.regional else None
-    counts = edition_count_text(edition_counts(view), region)
-    return f"本資料には{len(source.sections)}項目・{topics}分類の取組事例{counts}を収める。"
-
-
 def add_summary(flow: Flow, view: View, width: int) -> None:
     """集計: cases per topic, actors per section and, for a block handout, per block."""
     document = flow.document
     flow.heading(styles.SUMMARY_HEADING, contents.SUMMARY, contents.SUMMARY_ANCHOR)
-    flow.text(styles.NORMAL, overview_text(view))
+    flow.text(styles.NORMAL, contents_line(view))
     flow.text(styles.CAPTION, "表1　中項目別の事例数")
     flow.flush()
     tables.topic_table(document, view.document, width)

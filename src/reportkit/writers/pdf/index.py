@@ -8,6 +8,7 @@ from itertools import groupby
 
 from reportlab.platypus import Flowable
 
+from reportkit.labels import INDEX_TITLE, UNRESOLVED
 from reportkit.summary import ActorEntry, actor_index
 from reportkit.view import View
 from reportkit.writers.pdf.headings import Heading, OutlineEntry
@@ -15,22 +16,20 @@ from reportkit.writers.pdf.kinsoku import NBSP
 from reportkit.writers.pdf.styles import Styles
 from reportkit.writers.pdf.text import JText, Span
 
-TITLE = "団体別索引"
 NOTE = (
     "事例を紹介した団体を全国地方公共団体コード順に、都道府県ごとに掲げる。"
     "「1-2-3」は事例番号（項目-分類-事例）、「p.5」はその事例の掲載ページ。"
 )
-UNRESOLVED = "その他"
 
 
 def index_heading(styles: Styles) -> list[Flowable]:
     """The title and the reading note, set across the full width of the first index page."""
     return [
         Heading(
-            TITLE,
+            INDEX_TITLE,
             styles.section,
             decoration="band",
-            outline=OutlineEntry(TITLE, "index", 0),
+            outline=OutlineEntry(INDEX_TITLE, "index", 0),
             space_after=6.0,
         ),
         JText([Span(NOTE, styles.small)], leading=13.0),

@@ -7,18 +7,21 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from reportkit.labels import section_label, topic_label
-from reportkit.summary import actor_index, cases_by_block, cases_by_prefecture, cases_by_topic
+from reportkit.labels import (
+    MAP_NOTE,
+    MAP_TITLE,
+    NATIONAL_TITLE,
+    OVERVIEW_TITLE,
+    contents_line,
+    section_label,
+    topic_label,
+)
+from reportkit.summary import cases_by_prefecture, cases_by_topic, handout_blocks
 from reportkit.view import View
 from reportkit.writers.pdf.headings import Heading, OutlineEntry
 from reportkit.writers.pdf.styles import ACCENT, COLUMN, INK, MUTED, RULE, TINT, Styles
 from reportkit.writers.pdf.text import Align, JText, Span, TextStyle
 from reportkit.writers.pdf.tilemap import SHADES, japan_map
-
-TITLE = "取組事例の概要"
-MAP_NOTE = (
-    "市区町村の事例はその都道府県に数える。\n複数の都道府県にまたがる事例は、それぞれに数える。"
-)
 
 
 def _cell(text: str, style: TextStyle, indent: float = 0.0, align: Align = "left") -> JText:
@@ -103,18 +106,6 @@ def counts_table(view: View, styles: Styles) -> Table:
     return table
 
 
-def handout_blocks(view: View) -> list[str]:
-    """The blocks this handout is for: those whose every case (nationwide) it shows.
-
-    A block selection keeps every case with an actor in the block, so the block's count
-    in the handout equals its national count; blocks that only share some cases do not.
-    """
-    if view.national is None:
-        return []
-    here = cases_by_block(view.document, list(view.national))
-    return [block for block, count in view.national.items() if count and here[block] == count]
-
-
 def national_chart(view: View, styles: Styles) -> Drawing | None:
     """Horizontal bars of cases per block nationwide; the handout's blocks are dark."""
     if view.national is None:
@@ -154,29 +145,22 @@ def national_chart(view: View, styles: Styles) -> Drawing | None:
 def overview_story(view: View, styles: Styles) -> list[Flowable]:
     """Heading, a one-line summary, the table, the map and (block handouts) the chart."""
     document = view.document
-    cases = sum(1 for _ in document.cases())
-    actors = len(actor_index(document))
-    topics = sum(1 for _, t in document.topics() if not t.implicit)
     story: list[Flowable] = [
         Heading(
-            TITLE,
+            OVERVIEW_TITLE,
             styles.section,
             decoration="band",
-            outline=OutlineEntry(TITLE, "overview", 0),
+            outline=OutlineEntry(OVERVIEW_TITLE, "overview", 0),
             space_after=8.0,
         ),
-        _cell(
-            f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{cases:,}件"
-            f"（{actors:,}団体）を収める。",
-            styles.body,
-        ),
+        _cell(contents_line(view), styles.body),
         Spacer(0, 6),
         counts_table(view, styles),
     ]
     chart = national_chart(view, styles)
     if chart is not None:
         story += [
-            Titled("全国の事例数（ブロック別）", chart, styles, min_scale=1.0),
+            Titled(NATIONAL_TITLE, chart, styles, min_scale=1.0),
         ]
     counts = cases_by_prefecture(document)
     drawing = japan_map(
@@ -187,5 +171,5 @@ def overview_story(view: View, styles: Styles) -> list[Flowable]:
         title="事例数",
         note=MAP_NOTE,
     )
-    story.append(Titled("事例の所在（都道府県別）", drawing, styles))
+    story.append(Titled(MAP_TITLE, drawing, styles))
     return story

@@ -1,77 +1,27 @@
-"""A tile-grid map of Japan: 47 equal tiles, one per prefecture, shaded by a count.
-
-Tiles keep each prefecture near its neighbours (north-east at the top right, Okinawa at
-the bottom left); Hokkaidō is two tiles wide. Shades are quantile classes
-(:func:`classes`), so the map differentiates as well for 61 cases as for 5,000.
-"""
+"""The tile-grid map of Japan drawn with reportlab: the layout and classes of
+:mod:`reportkit.writers.tilegrid` in the handout's colours."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color, HexColor, white
 
 from reportkit.writers.pdf.styles import INK, MUTED, RULE
 from reportkit.writers.pdf.text import TextStyle
-
-#: prefecture -> (column, row, width in tiles); row 0 is the top (north).
-TILES: dict[str, tuple[int, int, int]] = {
-    "北海道": (11, 0, 2),
-    "青森県": (11, 1, 1),
-    "秋田県": (10, 2, 1),
-    "岩手県": (11, 2, 1),
-    "山形県": (10, 3, 1),
-    "宮城県": (11, 3, 1),
-    "石川県": (7, 4, 1),
-    "富山県": (8, 4, 1),
-    "新潟県": (9, 4, 1),
-    "福島県": (10, 4, 1),
-    "島根県": (3, 5, 1),
-    "鳥取県": (4, 5, 1),
-    "兵庫県": (5, 5, 1),
-    "京都府": (6, 5, 1),
-    "福井県": (7, 5, 1),
-    "岐阜県": (8, 5, 1),
-    "長野県": (9, 5, 1),
-    "群馬県": (10, 5, 1),
-    "栃木県": (11, 5, 1),
-    "茨城県": (12, 5, 1),
-    "佐賀県": (0, 6, 1),
-    "福岡県": (1, 6, 1),
-    "山口県": (2, 6, 1),
-    "広島県": (3, 6, 1),
-    "岡山県": (4, 6, 1),
-    "大阪府": (5, 6, 1),
-    "奈良県": (6, 6, 1),
-    "滋賀県": (7, 6, 1),
-    "愛知県": (8, 6, 1),
-    "山梨県": (9, 6, 1),
-    "埼玉県": (10, 6, 1),
-    "東京都": (11, 6, 1),
-    "千葉県": (12, 6, 1),
-    "長崎県": (0, 7, 1),
-    "熊本県": (1, 7, 1),
-    "大分県": (2, 7, 1),
-    "愛媛県": (3, 7, 1),
-    "香川県": (4, 7, 1),
-    "和歌山県": (6, 7, 1),
-    "三重県": (7, 7, 1),
-    "静岡県": (9, 7, 1),
-    "神奈川県": (10, 7, 1),
-    "鹿児島県": (1, 8, 1),
-    "宮崎県": (2, 8, 1),
-    "高知県": (3, 8, 1),
-    "徳島県": (4, 8, 1),
-    "沖縄県": (0, 9, 1),
-}
-COLUMNS = 1 + max(c + w - 1 for c, _, w in TILES.values())
-ROWS = 1 + max(r for _, r, _ in TILES.values())
+from reportkit.writers.tilegrid import (
+    COLUMNS,
+    ROWS,
+    TILES,
+    Class,
+    class_of,
+    classes,
+    short_name,
+)
 
 ZERO = HexColor("#f1f2f4")
-#: Light to dark; the two darkest take white labels.
+#: Light to dark, one per class level; the two darkest take white labels.
 SHADES: tuple[Color, ...] = (
     HexColor("#d6e3f3"),
     HexColor("#a4c2e6"),
@@ -82,50 +32,6 @@ SHADES: tuple[Color, ...] = (
 
 
 DARK_FROM = 3  # shades from this index on take white labels
-
-
-def short_name(prefecture: str) -> str:
-    """東京都 -> 東京, 神奈川県 -> 神奈川; 北海道 stays."""
-    if prefecture == "北海道":
-        return prefecture
-    return prefecture[:-1] if prefecture[-1] in "都府県" else prefecture
-
-
-@dataclass(frozen=True)
-class Class:
-    """Counts ``low..high`` share ``color``."""
-
-    low: int
-    high: int
-    color: Color
-
-    @property
-    def label(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}～{self.high}"
-
-
-def classes(counts: Iterable[int]) -> list[Class]:
-    """Up to five classes by quantile of the non-zero counts, so that the shades split
-    the prefectures evenly whether counts run 1..7 or 10..130 (0 has its own colour)."""
-    values = sorted(count for count in counts if count > 0)
-    if not values:
-        return []
-    highs: list[int] = []
-    for i in range(1, len(SHADES) + 1):
-        high = values[math.ceil(i * len(values) / len(SHADES)) - 1]
-        if not highs or high > highs[-1]:
-            highs.append(high)
-    lows = [1, *(high + 1 for high in highs[:-1])]
-    top = len(SHADES) - 1
-    steps = max(len(highs) - 1, 1)
-    return [
-        Class(low, high, SHADES[round(i * top / steps)])
-        for i, (low, high) in enumerate(zip(lows, highs, strict=True))
-    ]
-
-
-def _class_of(count: int, found: list[Class]) -> Class | None:
-    return next((c for c in found if c.low <= count <= c.high), None)
 
 
 def japan_map(
@@ -145,9 +51,9 @@ def japan_map(
     found = classes(counts.get(p, 0) for p in TILES)
     for prefecture, (column, row, span) in TILES.items():
         count = counts.get(prefecture, 0)
-        klass = _class_of(count, found)
-        fill = klass.color if klass else ZERO
-        dark = klass is not None and SHADES.index(klass.color) >= DARK_FROM
+        klass = class_of(count, found)
+        fill = SHADES[klass.level] if klass else ZERO
+        dark = klass is not None and klass.level >= DARK_FROM
         text = white if dark else INK
         x = column * tile + gap / 2
         y = height - (row + 1) * tile + gap / 2
@@ -210,7 +116,7 @@ def _legend(
     y = top - number.size - 8
     for klass, text in [(None, "0"), *[(c, c.label) for c in found]]:
         y -= swatch + 3
-        fill = klass.color if klass else ZERO
+        fill = SHADES[klass.level] if klass else ZERO
         drawing.add(
             Rect(0, y, swatch * 1.6, swatch, fillColor=fill, strokeColor=RULE, strokeWidth=0.3)
         )
