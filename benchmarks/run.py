@@ -24,7 +24,6 @@ exponent k fits time ∝ N^k between two sizes. This is a measurement, not a tes
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import math
@@ -218,15 +217,15 @@ def writer_status() -> dict[str, str | None]:
     """None for a usable writer, else why it cannot be benchmarked."""
     import importlib
 
-    from reportkit import writers
+    from reportkit import formats
 
     status: dict[str, str | None] = {}
     for fmt in FORMATS:
-        if not writers.available(fmt):
-            status[fmt] = "not available yet"
+        if fmt not in formats.WRITERS:
+            status[fmt] = "not registered"
             continue
         try:
-            module = importlib.import_module(f"reportkit.writers.{fmt}")
+            module = importlib.import_module(formats.get_writer(fmt).module)
         except Exception as exc:  # a writer in progress may not import yet
             status[fmt] = f"does not import: {type(exc).__name__}: {exc}"
             continue
@@ -235,34 +234,35 @@ def writer_status() -> dict[str, str | None]:
 
 
 def _stage_functions(source: Path, fmts: list[str]) -> list[tuple[str, Callable[[dict], Any]]]:
-    from reportkit.pipeline import make_view, warnings
-
-    from reportkit import pipeline, writers
+    from reportkit import formats
+    from reportkit.build.plan import make_view
     from reportkit.places.resolve import resolve
     from reportkit.readers import read
+    from reportkit.readers.lint import lint
+    from reportkit.source import gc_paused
 
     name = str(source)
-    # read and resolve run as pipeline.load runs them (with the collector paused, if so)
-    paused = getattr(pipeline, "gc_paused", contextlib.nullcontext)
 
+    # read and resolve run as reportkit.source.load runs them: with the collector paused
     def reading(state: dict) -> None:
-        with paused():
+        with gc_paused():
             state["doc"] = read(source, name=name)
 
     def resolving(state: dict) -> None:
-        with paused():
+        with gc_paused():
             state["resolved"] = resolve(state["doc"], name)
+
+    def rendering(fmt: str) -> Callable[[dict], Any]:
+        writer = formats.get_writer(fmt)
+        return lambda s: s.__setitem__(fmt, len(writer.render(s["view"])))
 
     steps: list[tuple[str, Callable[[dict], Any]]] = [
         ("read", reading),
         ("resolve", resolving),
-        ("validate", lambda s: warnings(s["resolved"], source)),
+        ("validate", lambda s: lint(s["resolved"], name)),
         ("view", lambda s: s.__setitem__("view", make_view(s["resolved"], source))),
     ]
-    for fmt in fmts:
-        steps.append(
-            (fmt, lambda s, fmt=fmt: s.__setitem__(fmt, len(writers.render(fmt, s["view"]))))
-        )
+    steps += [(fmt, rendering(fmt)) for fmt in fmts]
     return steps
 
 
