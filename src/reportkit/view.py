@@ -30,7 +30,7 @@ class Selection(BaseModel):
     is in ``sections`` and its topic in ``topics`` when those are given.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     blocks: list[Text] = Field(default_factory=list)
     prefectures: list[Text] = Field(default_factory=list)
@@ -61,7 +61,7 @@ class Meeting(BaseModel):
     Without one, a build makes the whole collection for no named meeting.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str | None = Field(
         default=None,
@@ -82,7 +82,7 @@ class Meeting(BaseModel):
 class Fonts(BaseModel):
     """Font choices; ``None`` means: find a suitable one (see the PDF writer)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     pdf_body: Path | None = Field(default=None, description="TrueType file for body text")
     pdf_heading: Path | None = Field(default=None, description="TrueType file for headings")
@@ -93,7 +93,7 @@ class Fonts(BaseModel):
 class View(BaseModel):
     """Everything a writer needs; built by the pipeline, read-only for writers."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     document: Document = Field(description="resolved and selected")
     meeting: Meeting = Field(default_factory=Meeting)

@@ -47,7 +47,7 @@ def _named(meeting: Meeting) -> Meeting:
 class Settings(BaseModel):
     """The whole ``reportkit.toml``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: Path = Path("source/torikumi-jirei.md")
     output_dir: Path = Path("output")
