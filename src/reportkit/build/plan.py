@@ -56,7 +56,6 @@ class Outcome:
         }
 
 
-
 @dataclass(frozen=True)
 class Request:
     """What a user asked to build; ``None`` keeps the settings' (or the meeting's) value."""

@@ -9,7 +9,7 @@ import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from reportkit import formats
+from reportkit import cache, formats
 from reportkit.build.plan import Target
 from reportkit.errors import ReportkitError
 from reportkit.source import gc_paused
@@ -63,7 +63,11 @@ def render_all(
     _INHERITED[:] = targets
     gc.freeze()  # keep the inherited objects' pages shared with the workers
     try:
-        with ProcessPoolExecutor(min(jobs, len(targets)), context) as pool:
+        workers = min(jobs, len(targets))
+        settings = (cache.enabled(),)  # what spawned workers do not inherit
+        with ProcessPoolExecutor(
+            workers, context, initializer=cache.use, initargs=settings
+        ) as pool:
             futures: dict[int, Future[tuple[bytes, float]]] = {
                 index: pool.submit(_render_inherited, index)
                 if fork

@@ -62,6 +62,11 @@ from reportkit.cli.options import (
 )
 @click.option("--force", is_flag=True, help="Rebuild even when the inputs did not change.")
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the user cache (parsed fonts); see REPORTKIT_CACHE_DIR.",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -81,6 +86,7 @@ def build(
     font: Path | None,
     check: bool,
     force: bool,
+    no_cache: bool,
     jobs: int | None,
     quiet: bool,
     as_json: bool,
@@ -94,6 +100,7 @@ def build(
     import json
 
     from reportkit import build as builder
+    from reportkit import cache
     from reportkit.build.plan import Request, plan
     from reportkit.build.render import default_jobs
     from reportkit.errors import BuildError
@@ -114,6 +121,7 @@ def build(
         organisation=organisation,
         font=font,
     )
+    cache.use(not no_cache)
     chosen = plan(request)
     targets = chosen.targets
     workers = jobs or default_jobs()
