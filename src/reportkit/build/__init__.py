@@ -23,12 +23,18 @@ from reportkit.build.publish import (
     up_to_date,
     write_atomic,
 )
-from reportkit.build.render import render_all
+from reportkit.build.render import Progress, render_all
 from reportkit.errors import BuildError
 
 
 def build(
-    targets: list[Target], directory: Path, source: Path, *, force: bool, jobs: int
+    targets: list[Target],
+    directory: Path,
+    source: Path,
+    *,
+    force: bool,
+    jobs: int,
+    progress: Progress | None = None,
 ) -> list[Outcome]:
     """Render what changed and publish it atomically; raises BuildError naming failed formats."""
     versions = library_versions()
@@ -48,12 +54,12 @@ def build(
             )
         else:
             pending.append(index)
-    done, failed = render_all([targets[i] for i in pending], jobs)
+    done, failed = render_all([targets[i] for i in pending], jobs, progress)
     if failed:
         names = []
         for local, message in sorted(failed.items()):
             target = targets[pending[local]]
-            names.append(f"{target.fmt} ({target.path.name}): {message}")
+            names.append(f"{target.fmt} ({target.name}): {message}")
         raise BuildError(
             "build failed, nothing was written (earlier outputs are unchanged):\n  "
             + "\n  ".join(names),
@@ -77,9 +83,9 @@ def build(
     return [outcomes[i] for i in range(len(targets))]
 
 
-def check(targets: list[Target], *, jobs: int) -> list[Outcome]:
+def check(targets: list[Target], *, jobs: int, progress: Progress | None = None) -> list[Outcome]:
     """Compare each output with what a build would write now; writes nothing."""
-    done, failed = render_all(targets, jobs)
+    done, failed = render_all(targets, jobs, progress)
     outcomes = []
     for index, target in enumerate(targets):
         if index in failed:

@@ -99,7 +99,7 @@ def manifest_for(
     source_entry = {"path": _portable(source), "sha256": file_sha256(source)}
     for result in results:
         target = result.target
-        outputs[target.path.name] = {
+        outputs[target.name] = {
             "format": target.fmt,
             "meeting": target.meeting,
             "sha256": result.sha256,
@@ -118,7 +118,7 @@ def manifest_for(
 
 def up_to_date(target: Target, manifest: dict[str, Any]) -> str | None:
     """The sha256 of the target's file when the manifest says it was built from the same inputs."""
-    entry = (manifest.get("outputs") or {}).get(target.path.name)
+    entry = (manifest.get("outputs") or {}).get(target.name)
     if not isinstance(entry, dict) or entry.get("inputs") != target.key:
         return None
     sha = file_sha256(target.path)

@@ -16,10 +16,22 @@ from reportkit.cli.options import (
 )
 
 
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int]:
+    if value is None:
+        return (1, 1)
+    from reportkit.meetings.editions import parse_shard
+
+    try:
+        return parse_shard(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command(
     epilog="\b\nExamples:\n  reportkit build\n  reportkit build --format pdf --number 資料3 "
     "--meeting-name 主管課長会議 --date 2026-11-26\n  reportkit build --all-meetings --format all"
     "\n  reportkit build --meeting kanto-shinetsu --check"
+    "\n  reportkit build --each prefecture --shard 2/4"
 )
 @click.option(
     "-f",
@@ -45,6 +57,19 @@ from reportkit.cli.options import (
     help="Build this meeting of the settings (repeatable).",
 )
 @click.option("--all-meetings", is_flag=True, help="Build every meeting of the settings.")
+@click.option(
+    "--each",
+    type=click.Choice(["prefecture", "block"]),
+    help="Editions in bulk: the national one and one per prefecture (or block) with cases, "
+    "each in OUTPUT_DIR/<edition>/.",
+)
+@click.option(
+    "--shard",
+    metavar="K/N",
+    callback=_shard,
+    help="With --each: build only the K-th of N deterministic shares of the editions "
+    "(one CI job each).",
+)
 @blocks_option
 @click.option("--meeting-name", help="会議名 printed on the cover and in headers.")
 @click.option("--number", help="資料番号 printed in a box on the first page, e.g. 資料3.")
@@ -78,6 +103,8 @@ def build(
     settings_path: Path | None,
     meetings: tuple[str, ...],
     all_meetings: bool,
+    each: str | None,
+    shard: tuple[int, int],
     blocks: Path | None,
     meeting_name: str | None,
     number: str | None,
@@ -103,10 +130,15 @@ def build(
     from reportkit import cache
     from reportkit.build.plan import Request, plan
     from reportkit.build.render import default_jobs
+    from reportkit.cli.progress import Progress
     from reportkit.errors import BuildError
 
     if meetings and all_meetings:
         raise click.UsageError("give --meeting ID or --all-meetings, not both")
+    if shard != (1, 1) and not each:
+        raise click.UsageError("--shard K/N splits the editions of --each")
+    if each and all_meetings:
+        raise click.UsageError("--each makes editions of one meeting; not with --all-meetings")
     request = Request(
         fmt=fmt,
         source=source,
@@ -120,17 +152,32 @@ def build(
         date=day.date() if day else None,
         organisation=organisation,
         font=font,
+        each=each,
+        shard=shard,
     )
     cache.use(not no_cache)
     chosen = plan(request)
     targets = chosen.targets
-    workers = jobs or default_jobs()
+    if not quiet and not as_json:
+        for note in chosen.notes:
+            click.echo(note)
+    if not targets:  # a shard of --each whose places have no case
+        if not quiet and not as_json:
+            click.echo(f"nothing to build in shard {shard[0]}/{shard[1]}")
+        return
+    workers = jobs or default_jobs(len(targets))
+    progress = Progress.for_build(quiet=quiet or as_json, editions=each is not None)
     if check:
-        outcomes = builder.check(targets, jobs=workers)
+        outcomes = builder.check(targets, jobs=workers, progress=progress)
     else:
         try:
             outcomes = builder.build(
-                targets, chosen.directory, chosen.source, force=force, jobs=workers
+                targets,
+                chosen.directory,
+                chosen.source,
+                force=force,
+                jobs=workers,
+                progress=progress,
             )
         except BuildError as exc:
             if as_json:
