@@ -16,7 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reportkit.meetings.editions import editions, parse_shard
+from reportkit.cli.build import parse_shard
+from reportkit.meetings.editions import editions
 from reportkit.model import Document
 from reportkit.places.blocks import BlockScheme
 from reportkit.view import Meeting, Selection

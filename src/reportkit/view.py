@@ -7,8 +7,6 @@ the same dates and names.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from reportkit import formats
 from reportkit.model import Document, Text
+from reportkit.timestamp import source_epoch
 from reportkit.wareki import format_wareki
 
 JST = timezone(timedelta(hours=9), "JST")
@@ -124,20 +123,4 @@ class View(BaseModel):
 
 def source_timestamp(source: Path) -> datetime:
     """SOURCE_DATE_EPOCH, else the source's last git commit time, else its mtime (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    try:
-        done = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", source.name],
-            cwd=source.parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            return datetime.fromtimestamp(int(done.stdout.strip()), UTC)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return datetime.fromtimestamp(int(source.stat().st_mtime), UTC)
+    return datetime.fromtimestamp(source_epoch(source), UTC)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reportkit import noop
 from reportkit.build.inputs import input_key, library_versions, view_digest
 from reportkit.build.plan import Outcome, Target
 from reportkit.build.publish import (
@@ -35,8 +36,14 @@ def build(
     force: bool,
     jobs: int,
     progress: Progress | None = None,
+    request_key: str | None = None,
+    notes: list[str] | None = None,
 ) -> list[Outcome]:
-    """Render what changed and publish it atomically; raises BuildError naming failed formats."""
+    """Render what changed and publish it atomically; raises BuildError naming failed formats.
+
+    ``request_key`` (:mod:`reportkit.noop`) is recorded with the outputs it made and the
+    ``notes`` printed, so that the same request finds them unchanged without reading the model.
+    """
     versions = library_versions()
     view_hashes: dict[int, str] = {}
     for target in targets:
@@ -74,11 +81,12 @@ def build(
             outcomes[pending[local]] = outcome
             written.append(outcome)
         fresh = read_manifest(directory)
-        text = json.dumps(
-            manifest_for(fresh, directory, source, list(outcomes.values())),
-            ensure_ascii=False,
-            indent=2,
+        record = manifest_for(fresh, directory, source, list(outcomes.values()))
+        made = [(t.name, outcomes[i].sha256 or "") for i, t in enumerate(targets)]
+        record[noop.SECTION] = noop.remember(
+            fresh, record["outputs"], request_key, made, notes or []
         )
+        text = json.dumps(record, ensure_ascii=False, indent=2)
         write_atomic(directory / MANIFEST, (text + "\n").encode("utf-8"))
     return [outcomes[i] for i in range(len(targets))]
 

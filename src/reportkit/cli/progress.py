@@ -75,7 +75,7 @@ class Progress:
 
     def working(self, targets: Sequence[Target]) -> None:
         self.now = ", ".join(f"{_edition(t)} {t.fmt}" for t in targets)
-        if self.bar is not None:
+        if self.bar is not None and self.done < self.total:
             self.bar.render_progress()
 
     def rendered(self, target: Target, seconds: float) -> None:

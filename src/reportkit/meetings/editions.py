@@ -44,17 +44,6 @@ class Place:
     kind: str  # prefecture | block
 
 
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"K/N"`` as (K, N) with 1 ≤ K ≤ N; ValueError says what is wrong."""
-    k, slash, n = text.partition("/")
-    if not (slash and k.strip().isdigit() and n.strip().isdigit()):
-        raise ValueError(f"{text!r} is not K/N, e.g. 1/4")
-    shard, shards = int(k), int(n)
-    if not 1 <= shard <= shards:
-        raise ValueError(f"{text}: K must be between 1 and N")
-    return shard, shards
-
-
 def places(each: str, scheme: BlockScheme) -> list[Place]:
     """Every place of an ``--each`` kind, in report order."""
     if each == "prefecture":

@@ -30,11 +30,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import ErrorDetails
 
 from reportkit.errors import Problem, SourceError
+from reportkit.meetings import DEFAULT_OUTPUT_DIR, DEFAULT_SOURCE, SETTINGS_FILE
 from reportkit.model import Text
 from reportkit.toml_file import TomlFile
 from reportkit.view import Fonts, Meeting, Selection
-
-SETTINGS_FILE = "reportkit.toml"
 
 
 def _named(meeting: Meeting) -> Meeting:
@@ -43,14 +42,13 @@ def _named(meeting: Meeting) -> Meeting:
     return meeting
 
 
-
 class Settings(BaseModel):
     """The whole ``reportkit.toml``."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    source: Path = Path("source/torikumi-jirei.md")
-    output_dir: Path = Path("output")
+    source: Path = Path(DEFAULT_SOURCE)
+    output_dir: Path = Path(DEFAULT_OUTPUT_DIR)
     blocks: Path | None = Field(default=None, description="block scheme file")
     organisation: Text | None = None
     fonts: Fonts = Field(default_factory=Fonts)
