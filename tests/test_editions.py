@@ -299,3 +299,20 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert "editions 0/3" in text and "editions 3/3" in text
     assert "rendered in" not in text  # the bar, not the log lines
     assert done.stdout.count("written") == 3
+
+
+def test_workflow_matrix_builds_every_shard_once() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/reports.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["editions"]
+    shards = int(job["env"]["SHARDS"])
+    assert job["strategy"]["matrix"]["shard"] == list(range(1, shards + 1))
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert any(
+        "reportkit build --each prefecture" in run
+        and "--shard ${{ matrix.shard }}/${{ env.SHARDS }}" in run
+        for run in runs
+    )
+    artifacts = [s["with"]["name"] for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert artifacts == ["editions-${{ matrix.shard }}-of-${{ env.SHARDS }}"]
