@@ -103,7 +103,7 @@ def test_a_face_from_the_cache_is_the_face_reportlab_parses(
     monkeypatch.setenv("REPORTKIT_CACHE_DIR", str(tmp_path))
     fresh = TTFont("fresh", str(path))
     font_cache.load_font("first", path, 0)  # parses and stores
-    assert len(list((tmp_path / "fonts").iterdir())) == 1
+    assert len(list((tmp_path / "fonts").glob("*.marshal"))) == 1
     cached = font_cache.load_font("cached", path, 0)
     assert type(cached.face) is type(fresh.face)
     assert sorted(vars(cached)) == sorted(vars(fresh))
@@ -113,7 +113,8 @@ def test_a_face_from_the_cache_is_the_face_reportlab_parses(
     }
     ours, theirs = vars(cached.face), vars(fresh.face)
     assert sorted(ours) == sorted(theirs)
-    for key in sorted(set(ours) - {"_pdfScale", "_pos"}):
+    assert bytes(ours["_ttf_data"]) == theirs["_ttf_data"]  # mapped, not read
+    for key in sorted(set(ours) - {"_pdfScale", "_pos", "_ttf_data"}):
         assert ours[key] == theirs[key], key
         assert type(ours[key]) is type(theirs[key]), key
     assert cached.face.name.ustr == fresh.face.name.ustr
@@ -126,12 +127,27 @@ def test_a_face_from_the_cache_is_the_face_reportlab_parses(
 def test_entry_is_keyed_by_content_and_reportlab_version() -> None:
     import reportlab
 
-    data = b"not really a font"
-    name = font_cache.entry_name(data, 2)
-    assert hashlib.sha256(data).hexdigest() in name
-    assert f"-2-reportlab{reportlab.Version}-" in name
-    assert font_cache.entry_name(data + b"!", 2) != name
-    assert font_cache.entry_name(data, 0) != name
+    name = font_cache.entry_name("ab" * 32, 2)
+    assert name.startswith("fonts/" + "ab" * 32 + f"-2-reportlab{reportlab.Version}-py")
+    assert font_cache.entry_name("ab" * 32, 0) != name
+
+
+def test_a_font_file_replaced_in_place_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _font_files()
+    monkeypatch.setenv("REPORTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    first = Path("/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf")
+    second = Path("/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")
+    if not (first.is_file() and second.is_file()):
+        needs(f"BIZ UD fonts (found {files})")
+    font = tmp_path / "font.ttf"
+    font.write_bytes(first.read_bytes())
+    assert font_cache.load_font("a", font, 0).face.name == TTFont("x", str(first)).face.name
+    font.write_bytes(second.read_bytes())  # same path, other content
+    assert font_cache.load_font("b", font, 0).face.name == TTFont("y", str(second)).face.name
+    digests = {p.name.split("-")[0] for p in (tmp_path / "cache" / "fonts").glob("*.marshal")}
+    assert digests == {hashlib.sha256(f.read_bytes()).hexdigest() for f in (first, second)}
 
 
 def _command(out: Path, *extra: str) -> list[str]:
@@ -157,11 +173,11 @@ def test_pdf_is_byte_identical_without_with_a_cold_and_with_a_warm_cache(tmp_pat
     for name, *extra in runs:
         done = _build(tmp_path / name, store, *extra)
         assert done.returncode == 0, done.stderr
-        assert "cache" not in done.stderr
+        assert "cache file" not in done.stderr
         if name == "none":
             assert not store.exists(), "--no-cache wrote the cache"
     assert _pdf(tmp_path / "none") == _pdf(tmp_path / "cold") == _pdf(tmp_path / "warm")
-    entries = sorted(p.name for p in (store / "fonts").iterdir())
+    entries = sorted(p.name for p in (store / "fonts").glob("*.marshal"))
     digests = {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
     assert len(entries) == len(files)
     assert {entry.split("-")[0] for entry in entries} == digests
@@ -171,8 +187,7 @@ def test_a_corrupt_entry_is_ignored_with_a_warning_and_rebuilt(tmp_path: Path) -
     _font_files()
     store = tmp_path / "cache"
     assert _build(tmp_path / "first", store).returncode == 0
-    entries = sorted((store / "fonts").iterdir())
-    damaged = entries[0]
+    damaged = sorted((store / "fonts").glob("*.marshal"))[0]
     data = bytearray(damaged.read_bytes())
     data[len(data) // 2] ^= 0xFF
     damaged.write_bytes(bytes(data))
@@ -182,7 +197,7 @@ def test_a_corrupt_entry_is_ignored_with_a_warning_and_rebuilt(tmp_path: Path) -
     assert f"ignoring the corrupt cache file {damaged}" in done.stderr
     assert _pdf(tmp_path / "second") == _pdf(tmp_path / "first")
     again = _build(tmp_path / "third", store)
-    assert again.returncode == 0 and "corrupt" not in again.stderr  # rewritten whole
+    assert again.returncode == 0 and "corrupt cache" not in again.stderr  # rewritten whole
     assert _pdf(tmp_path / "third") == _pdf(tmp_path / "first")
 
 
@@ -204,9 +219,9 @@ def test_two_builds_at_once_fill_one_cold_cache(tmp_path: Path) -> None:
     for process in running:
         _, stderr = process.communicate(timeout=300)
         assert process.returncode == 0, stderr
-        assert "corrupt" not in stderr
+        assert "corrupt cache" not in stderr
     assert _pdf(tmp_path / "a") == _pdf(tmp_path / "b")
-    assert not [p for p in (store / "fonts").iterdir() if p.name.startswith(".")]
+    assert not [p for p in (store / "fonts").rglob(".*")]
     done = _build(tmp_path / "c", store)
-    assert done.returncode == 0 and "corrupt" not in done.stderr
+    assert done.returncode == 0 and "corrupt cache" not in done.stderr
     assert _pdf(tmp_path / "c") == _pdf(tmp_path / "a")

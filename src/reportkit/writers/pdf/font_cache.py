@@ -4,9 +4,11 @@ To measure and subset a font, reportlab parses the whole file: its table directo
 metrics, the character-to-glyph map, every glyph's width and offset. For a Japanese
 font (over 10,000 glyphs) that is tens of milliseconds per face, on every build. An
 entry keeps what the parser extracted, keyed by the SHA-256 of the font file, the face
-index, reportlab's version and Python's; the file's bytes are still read on each build
-(subsetting copies glyphs out of them). A face from the cache is the same object a fresh
-parse makes, so the PDF is byte-identical with and without the cache.
+index, reportlab's version and Python's. The file's SHA-256 is itself remembered for
+the file's identity (path, size, inode, modification and change times), so an unchanged
+file is not read whole: it is mapped into memory, and subsetting reads the glyphs it
+copies. A face from the cache is the same object a fresh parse makes, so the PDF is
+byte-identical with and without the cache.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import mmap
+import os
 import sys
 from collections.abc import Callable
 from fnmatch import fnmatch
@@ -26,6 +30,7 @@ from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from reportkit import cache
+from reportkit.source import gc_paused
 
 log = logging.getLogger("reportkit.writers.pdf")
 
@@ -34,11 +39,31 @@ log = logging.getLogger("reportkit.writers.pdf")
 _NOT_KEPT = frozenset({"_ttf_data", "_pos", "filename", "_pdfScale"})
 
 
-def entry_name(data: bytes, index: int) -> str:
-    """The cache entry of face ``index`` of the font file whose bytes are ``data``."""
-    digest = hashlib.sha256(data).hexdigest()
+def entry_name(digest: str, index: int) -> str:
+    """The cache entry of face ``index`` of the font file whose SHA-256 is ``digest``."""
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return f"fonts/{digest}-{index}-reportlab{REPORTLAB_VERSION}-py{python}.marshal"
+
+
+def _digest(path: Path, data: mmap.mmap) -> str:
+    """The SHA-256 of the font file, remembered for the file's identity."""
+    stat = os.stat(path)
+    identity = (
+        f"{path.resolve()}\0{stat.st_size}\0{stat.st_ino}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
+    )
+    memo = f"fonts/files/{hashlib.sha256(identity.encode('utf-8', 'surrogateescape')).hexdigest()}"
+    known = cache.read(memo)
+    if known is not None and len(known) == 64:
+        return known.decode("ascii")
+    digest = hashlib.sha256(data).hexdigest()
+    cache.write(memo, digest.encode("ascii"))
+    return digest
+
+
+def _mapped(path: Path) -> mmap.mmap:
+    """The file's bytes, mapped read-only (pages are read when used)."""
+    with open(path, "rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def load_font(name: str, path: Path, index: int) -> TTFont:
@@ -48,14 +73,15 @@ def load_font(name: str, path: Path, index: int) -> TTFont:
     """
     if not cache.enabled():
         return TTFont(name, str(path), subfontIndex=index)
-    data = path.read_bytes()
-    entry = entry_name(data, index)
+    data = _mapped(path)
+    entry = entry_name(_digest(path, data), index)
     payload = cache.read(entry)
     if payload is not None:
         face = _restore(payload, data, path)
         if face is not None:
             return _font(name, face)
         log.warning("reportkit: ignoring the unreadable font cache entry %s; it is rebuilt", entry)
+    data.close()
     font = TTFont(name, str(path), subfontIndex=index)
     kept = _kept(font.face)
     if kept is not None:
@@ -81,9 +107,10 @@ def _kept(face: TTFontFace) -> bytes | None:
         return None
 
 
-def _restore(payload: bytes, data: bytes, path: Path) -> TTFontFace | None:
+def _restore(payload: bytes, data: mmap.mmap, path: Path) -> TTFontFace | None:
     try:
-        kept = marshal.loads(payload)
+        with gc_paused():  # tens of thousands of new containers, no cycle among them
+            kept = marshal.loads(payload)
         state, names = kept["state"], kept["names"]
         units_per_em = state["unitsPerEm"]
     except (ValueError, EOFError, TypeError, KeyError):
