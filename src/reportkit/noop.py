@@ -62,6 +62,12 @@ class Request:
     directory: Path
 
 
+def code_files() -> Iterator[str]:
+    """``path:size:mtime`` of reportkit's code and data files, and of ``schema/``."""
+    yield from _stats(_PACKAGE)
+    yield from _stats(schema_dir())
+
+
 def _stats(root: Path) -> Iterator[str]:
     """``path:size:mtime`` of every code or data file under ``root``, sorted."""
     found = []
@@ -181,8 +187,7 @@ def _parts(
     yield f"blocks {blocks} {_digest(blocks)}"
     yield f"reportkit {__version__} python {sys.version}"
     yield json.dumps(installed_versions(formats.libraries()), sort_keys=True)
-    yield from _stats(_PACKAGE)
-    yield from _stats(schema_dir())
+    yield from code_files()
     for writer in formats.WRITERS.values():
         # duck-typed: a fingerprint reads only the fonts' pdf_body and pdf_heading
         yield f"{writer.name} {writer.extra_inputs(fonts)}"  # type: ignore[arg-type]
