@@ -224,9 +224,11 @@ def test_edition_keeps_the_base_meeting_and_narrows_its_place(resolved: Document
     base = Meeting(id="m", name="主管課長会議", number="資料3", select=Selection(sections=[1]))
     made, _ = editions("prefecture", base, resolved, BlockScheme.load(None))
     tokyo = next(e for e in made if e.name == "13-東京都").meeting
-    assert (tokyo.name, tokyo.number) == ("主管課長会議", "資料3")
+    assert (tokyo.name, tokyo.number) == ("主管課長会議 東京都版", "資料3")
     assert tokyo.select == Selection(prefectures=["東京都"], sections=[1])
-    assert made[0].meeting == base
+    assert made[0].meeting == base.model_copy(update={"name": "主管課長会議 全国版"})
+    unnamed, _ = editions("block", Meeting(), resolved, BlockScheme.load(None))
+    assert [e.meeting.name for e in unnamed][:3] == ["全国版", "北海道版", "東北版"]
 
 
 @pytest.mark.parametrize("text", ["0/3", "4/3", "a/b", "3", "1/0", "-1/2", ""])

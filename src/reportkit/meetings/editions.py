@@ -5,7 +5,8 @@ unless ``--meeting`` names one), the national edition and one edition per prefec
 団体コード order: the base meeting narrowed to the cases of that prefecture's local
 governments, with the national picture beside them, as a block meeting shows it.
 ``--each block`` makes one per block and sub-block of the scheme, in the scheme's order.
-A place no case names gets no edition.
+Each edition is named on its cover and in its headers (東京都版, 全国版; after the base
+meeting's name when it has one). A place no case names gets no edition.
 
 ``--shard K/N`` keeps every N-th candidate edition starting with the K-th (national
 first, then the places in order), so the jobs of a CI matrix split the work between them
@@ -73,10 +74,16 @@ def _counts(document: Document) -> Counter[str]:
     return counts
 
 
+def _named(base: Meeting, place: str) -> Meeting:
+    """``base`` with the edition on its cover and in its headers: 東京都版, 主管課長会議 東京都版."""
+    label = f"{place}版"
+    return base.model_copy(update={"name": f"{base.name} {label}" if base.name else label})
+
+
 def _narrowed(base: Meeting, place: Place) -> Meeting:
     key = "prefectures" if place.kind == "prefecture" else "blocks"
     select = base.select.model_copy(update={"blocks": [], "prefectures": [], key: [place.name]})
-    return base.model_copy(update={"select": select})
+    return _named(base.model_copy(update={"select": select}), place.name)
 
 
 def editions(
@@ -103,7 +110,7 @@ def editions(
         if index % total != number - 1:
             continue
         if place is None:
-            made.append(Edition(NATIONAL, base))
+            made.append(Edition(NATIONAL, _named(base, NATIONAL)))
         elif counts[place.name]:
             made.append(Edition(place.edition, _narrowed(base, place)))
         else:
