@@ -141,8 +141,22 @@ def test_bulk_no_op_repeats_the_notes(tmp_path: Path) -> None:
     assert again.stdout.splitlines() == [
         f"docx  output/{name}/{name}.docx  unchanged" for name in ("北海道", "東海北陸", "四国")
     ]
+    summary, loaded = run(root, *args, "--json")
+    assert loaded == [] and json.loads(summary.stdout)["notes"] == []
     shard, _ = run(root, "build", "--each", "prefecture", "--shard", "41/60")
     assert "no edition for 福岡県" in shard.stdout  # nothing built: nothing recorded
+    for _ in range(2):  # built, then told by the quick path
+        noted, _ = run(root, "build", "--each", "prefecture", "--shard", "12/30", "--json")
+        summary = json.loads(noted.stdout)  # candidates 11 埼玉県 (cases) and 41 佐賀県 (none)
+        assert [o["meeting"] for o in summary["outputs"]] == ["11-埼玉県"] * 3
+        assert summary["notes"] == [
+            "no edition for 佐賀県: none of its local governments has a case"
+        ]
+    empty, _ = run(root, "build", "--each", "prefecture", "--shard", "41/60", "--json")
+    assert json.loads(empty.stdout) == {
+        "ok": True, "check": False, "outputs": [],
+        "notes": ["no edition for 福岡県: none of its local governments has a case"],
+    }  # fmt: skip
 
 
 def test_library_versions_are_read_as_importlib_metadata_reads_them() -> None:

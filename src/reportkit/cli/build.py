@@ -210,7 +210,10 @@ def _build(
     for note in chosen.notes if show else []:
         click.echo(note)
     if not targets:  # a shard of --each whose places have no case
-        if show:
+        if as_json:
+            summary = {"ok": True, "check": check, "outputs": [], "notes": chosen.notes}
+            click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        elif show:
             click.echo(f"nothing to build in shard {request.shard[0]}/{request.shard[1]}")
         return
     workers = jobs or default_jobs(len(targets))
@@ -236,7 +239,8 @@ def _build(
             raise
     if as_json:
         ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
-        summary = {"ok": ok, "check": check, "outputs": [o.as_json() for o in outcomes]}
+        outputs = [o.as_json() for o in outcomes]
+        summary = {"ok": ok, "check": check, "outputs": outputs, "notes": chosen.notes}
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif show:
         for outcome in outcomes:
@@ -266,7 +270,7 @@ def _report_unchanged(
              "error": None}
             for o in outputs
         ]  # fmt: skip
-        summary = {"ok": True, "check": False, "outputs": rows}
+        summary = {"ok": True, "check": False, "outputs": rows, "notes": notes}
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif show:
         for note in notes:
