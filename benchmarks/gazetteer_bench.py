@@ -24,9 +24,7 @@ REPORTLAB = (
     "import time; t = time.perf_counter(); import reportlab.pdfgen.canvas; "
     "print(time.perf_counter() - t)"
 )
-RESOLVE_IMPORT = (
-    "import time; t = time.perf_counter(); import reportkit.places.resolve; print(time.perf_counter() - t)"
-)
+RESOLVE_IMPORT = "import time; t = time.perf_counter(); import reportkit.places.resolve; print(time.perf_counter() - t)"
 
 
 def fresh(code: str, runs: int) -> tuple[float, float]:

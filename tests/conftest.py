@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,6 +44,19 @@ def needs(what: str) -> None:
 
 # Every test builds with a fixed SOURCE_DATE_EPOCH unless it changes it (monkeypatch).
 os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user cache of every test (and of the processes it starts): never the real one."""
+    directory = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("REPORTKIT_CACHE_DIR")
+    os.environ["REPORTKIT_CACHE_DIR"] = str(directory)
+    yield directory
+    if before is None:
+        os.environ.pop("REPORTKIT_CACHE_DIR", None)
+    else:
+        os.environ["REPORTKIT_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

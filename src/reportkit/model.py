@@ -105,7 +105,7 @@ def derive_key(text: str, attribution: str, occurrence: int = 1) -> str:
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Kind(StrEnum):

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parent
 
-def schema_file(name: str) -> Path:
-    """``schema/<name>``: inside an installed wheel, or in the repository of a checkout.
+
+def schema_dir() -> Path:
+    """``schema/``: inside an installed wheel, or in the repository of a checkout.
 
     The wheel carries the repository's ``schema/`` as ``reportkit/schema``; an editable
     install reads it from the repository root.
     """
-    packaged = files("reportkit") / "schema" / name
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "schema" / name
+    packaged = _PACKAGE / "schema"
+    return packaged if packaged.is_dir() else _PACKAGE.parents[1] / "schema"
+
+
+def schema_file(name: str) -> Path:
+    """``schema/<name>`` (see :func:`schema_dir`)."""
+    return schema_dir() / name

@@ -7,8 +7,6 @@ the same dates and names.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated
@@ -16,8 +14,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from reportkit import formats
-from reportkit.errors import SetupError
 from reportkit.model import Document, Text
+from reportkit.timestamp import source_epoch
 from reportkit.wareki import era_year, format_wareki
 
 JST = timezone(timedelta(hours=9), "JST")
@@ -31,7 +29,7 @@ class Selection(BaseModel):
     is in ``sections`` and its topic in ``topics`` when those are given.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     blocks: list[Text] = Field(default_factory=list)
     prefectures: list[Text] = Field(default_factory=list)
@@ -83,7 +81,7 @@ class Meeting(BaseModel):
     Without one, a build makes the whole collection for no named meeting.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str | None = Field(
         default=None,
@@ -112,7 +110,7 @@ class Meeting(BaseModel):
 class Fonts(BaseModel):
     """Font choices; ``None`` means: find a suitable one (see the PDF writer)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     pdf_body: Path | None = Field(default=None, description="TrueType file for body text")
     pdf_heading: Path | None = Field(default=None, description="TrueType file for headings")
@@ -123,7 +121,7 @@ class Fonts(BaseModel):
 class View(BaseModel):
     """Everything a writer needs; built by the pipeline, read-only for writers."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     document: Document = Field(description="resolved and selected")
     meeting: Meeting = Field(default_factory=Meeting)
@@ -154,38 +152,4 @@ class View(BaseModel):
 
 def source_timestamp(source: Path) -> datetime:
     """SOURCE_DATE_EPOCH, else the source's last git commit time, else its mtime (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return _epoch(epoch)
-    try:
-        done = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", source.name],
-            cwd=source.parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            return datetime.fromtimestamp(int(done.stdout.strip()), UTC)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return datetime.fromtimestamp(int(source.stat().st_mtime), UTC)
-
-
-def _epoch(value: str) -> datetime:
-    """SOURCE_DATE_EPOCH as a time, or SetupError saying what is wrong with it."""
-    fix = "unset it, or set it to seconds since 1970-01-01 UTC: $(git log -1 --format=%ct)"
-    try:
-        stamp = datetime.fromtimestamp(int(value), UTC)
-    except ValueError:
-        raise SetupError(
-            f"SOURCE_DATE_EPOCH={value[:40]} is not a whole number of seconds\n  hint: {fix}"
-        ) from None
-    except (OverflowError, OSError):
-        raise SetupError(f"SOURCE_DATE_EPOCH={value[:40]} is out of range\n  hint: {fix}") from None
-    try:
-        era_year(stamp.astimezone(JST).date())
-    except ValueError as exc:
-        raise SetupError(f"SOURCE_DATE_EPOCH={value}: {exc}\n  hint: {fix}") from None
-    return stamp
+    return datetime.fromtimestamp(source_epoch(source), UTC)

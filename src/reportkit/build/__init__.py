@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from reportkit import noop
 from reportkit.build.inputs import input_key, library_versions, view_digest
 from reportkit.build.plan import Outcome, Target
 from reportkit.build.publish import (
@@ -21,7 +23,7 @@ from reportkit.build.publish import (
     up_to_date,
 )
 from reportkit.build.publish import publish as publish_set
-from reportkit.build.render import render_all
+from reportkit.build.render import Progress, render_all
 from reportkit.errors import BuildError
 
 
@@ -34,8 +36,15 @@ def build(
     jobs: int,
     lock_timeout: float = LOCK_TIMEOUT,
     waiting: Callable[[str], None] = lambda message: None,
+    progress: Progress | None = None,
+    request_key: str | None = None,
+    notes: list[str] | None = None,
 ) -> list[Outcome]:
-    """Render what changed and publish it atomically; raises BuildError naming failed formats."""
+    """Render what changed and publish it atomically; raises BuildError naming failed formats.
+
+    ``request_key`` (:mod:`reportkit.noop`) is recorded with the outputs it made and the
+    ``notes`` printed, so that the same request finds them unchanged without reading the model.
+    """
     versions = library_versions()
     view_hashes: dict[int, str] = {}
     for target in targets:
@@ -53,12 +62,12 @@ def build(
             )
         else:
             pending.append(index)
-    done, failed = render_all([targets[i] for i in pending], jobs)
+    done, failed = render_all([targets[i] for i in pending], jobs, progress)
     if failed:
         names = []
         for local, message in sorted(failed.items()):
             target = targets[pending[local]]
-            names.append(f"{target.fmt} ({target.path.name}): {message}")
+            names.append(f"{target.fmt} ({target.name}): {message}")
         raise BuildError(
             "build failed, nothing was written (earlier outputs are unchanged):\n  "
             + "\n  ".join(names),
@@ -67,8 +76,13 @@ def build(
     written: dict[str, bytes] = {}
     for local, (data, seconds) in sorted(done.items()):
         target = targets[pending[local]]
-        written[target.path.name] = data
+        written[target.name] = data
         outcomes[pending[local]] = Outcome(target, "written", seconds, sha256(data), len(data))
+
+    def remember(old: dict[str, Any], record: dict[str, Any]) -> None:
+        made = [(t.name, outcomes[i].sha256 or "") for i, t in enumerate(targets)]
+        record[noop.SECTION] = noop.remember(old, record["outputs"], request_key, made, notes or [])
+
     publish_set(
         directory,
         source,
@@ -76,13 +90,14 @@ def build(
         written,
         lock_timeout=lock_timeout,
         waiting=waiting,
+        extend=remember,
     )
     return [outcomes[i] for i in range(len(targets))]
 
 
-def check(targets: list[Target], *, jobs: int) -> list[Outcome]:
+def check(targets: list[Target], *, jobs: int, progress: Progress | None = None) -> list[Outcome]:
     """Compare each output with what a build would write now; writes nothing."""
-    done, failed = render_all(targets, jobs)
+    done, failed = render_all(targets, jobs, progress)
     outcomes = []
     for index, target in enumerate(targets):
         if index in failed:

@@ -8,33 +8,24 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from importlib import metadata
-from pathlib import Path
 
 from reportkit import __version__, formats
+from reportkit.noop import code_files, installed_versions
 from reportkit.view import View
 
 
 def library_versions() -> dict[str, str]:
-    """Versions of the libraries that shape the outputs."""
-    found = {}
-    for name in formats.libraries():
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "missing"
-    return found
+    """Versions of the libraries that shape the outputs ("missing" when not installed)."""
+    return installed_versions(formats.libraries())
 
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of reportkit's own code and data, so a changed writer is never skipped."""
-    package = Path(__file__).resolve().parents[1]
+    """A hash of reportkit's own code and data files (path, size, modification time), so
+    a changed writer is never skipped; the quick no-op checks the same."""
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".tsv", ".toml"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    for line in code_files():
+        digest.update(line.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
 
 

@@ -6,6 +6,7 @@ Options given on the command line win over ``reportkit.toml``, which wins over d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 
 from reportkit import formats
 from reportkit.errors import BuildError
+from reportkit.meetings.editions import Edition, editions
 from reportkit.meetings.selection import select_for
 from reportkit.meetings.settings import Settings, SettingsFile, load_settings
 from reportkit.model import Document
@@ -33,6 +35,11 @@ class Target:
     view: View
     meeting: str | None = None
     key: str = field(default="", repr=False)
+    name: str = ""  # in the manifest: the path under the output directory (default: file name)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = self.path.name
 
 
 @dataclass
@@ -59,7 +66,6 @@ class Outcome:
         }
 
 
-
 @dataclass(frozen=True)
 class Request:
     """What a user asked to build; ``None`` keeps the settings' (or the meeting's) value."""
@@ -77,6 +83,8 @@ class Request:
     organisation: str | None = None
     font: Path | None = None
     reading: ReadOptions | None = None
+    each: str | None = None  # prefecture | block: editions in bulk (meetings.editions)
+    shard: tuple[int, int] = (1, 1)
 
     def apply(self, meeting: Meeting) -> Meeting:
         """``meeting`` with the details given on the command line."""
@@ -100,6 +108,7 @@ class Plan:
     targets: list[Target]
     directory: Path
     source: Path
+    notes: list[str] = field(default_factory=list)  # places without an edition
 
 
 def make_view(
@@ -166,11 +175,24 @@ def plan(request: Request) -> Plan:
     fonts = settings.fonts
     if request.font:
         fonts = fonts.model_copy(update={"pdf_body": request.font})
-    targets: list[Target] = []
-    for meeting in _meetings(request, file):
-        if meeting.organisation is None and settings.organisation:
-            meeting = meeting.model_copy(update={"organisation": settings.organisation})
-        view = make_view(document, source, scheme, request.apply(meeting), fonts, file)
+    chosen = [_with_organisation(meeting, settings) for meeting in _meetings(request, file)]
+
+    def view_of(meeting: Meeting) -> View:
+        return make_view(document, source, scheme, request.apply(meeting), fonts, file)
+
+    if request.each:
+        if len(chosen) > 1:
+            raise BuildError(f"--each {request.each}: give at most one --meeting")
+        made, notes = editions(request.each, chosen[0], document, scheme, request.shard)
+        targets = [
+            target
+            for edition in made
+            for target in _edition_targets(request, edition, view_of, directory)
+        ]
+        return Plan(targets, directory, source, notes)  # a shard may hold no edition
+    targets = []
+    for meeting in chosen:
+        view = view_of(meeting)
         stem = meeting.id or source.stem
         for name in _formats(request.fmt, meeting):
             path = directory / f"{stem}{formats.get_writer(name).suffix}"
@@ -178,3 +200,21 @@ def plan(request: Request) -> Plan:
     if not targets:
         raise BuildError(f"no meeting chosen is built in the format {request.fmt}")
     return Plan(targets, directory, source)
+
+
+def _edition_targets(
+    request: Request, edition: Edition, view_of: Callable[[Meeting], View], directory: Path
+) -> list[Target]:
+    """An edition's outputs: ``<directory>/<edition>/<edition>.<suffix>``."""
+    view = view_of(edition.meeting)
+    targets = []
+    for name in _formats(request.fmt, edition.meeting):
+        output = f"{edition.name}/{edition.name}{formats.get_writer(name).suffix}"
+        targets.append(Target(name, directory / output, view, edition.name, name=output))
+    return targets
+
+
+def _with_organisation(meeting: Meeting, settings: Settings) -> Meeting:
+    if meeting.organisation is None and settings.organisation:
+        return meeting.model_copy(update={"organisation": settings.organisation})
+    return meeting

@@ -92,6 +92,7 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)  # an edition's folder in a new set
     with open(path, "xb") as handle:
         handle.write(data)
         handle.flush()
@@ -274,7 +275,8 @@ class OutputSet:
         """Every published file by name (the manifest included), where it really is."""
         current = self.current_set()
         if current is not None:
-            return {path.name: path for path in sorted(current.iterdir()) if path.is_file()}
+            found = sorted(path for path in current.rglob("*") if path.is_file())
+            return {path.relative_to(current).as_posix(): path for path in found}
         names = set(read_manifest(self.directory).get("outputs") or {}) | {MANIFEST}
         return {
             name: self.directory / name
@@ -325,12 +327,12 @@ class OutputSet:
                 if name not in written and name != MANIFEST:
                     _copy(path, fresh / name)
                     checkpoint(f"kept {name}")
-            names = {path.name for path in fresh.iterdir()}
+            names = {p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file()}
             _write(fresh / MANIFEST, manifest(names))
             checkpoint("wrote the manifest")
             _fsync_directory(fresh)
-            if links:
-                self._switch(fresh, names | {MANIFEST})
+            if links:  # an edition's folder is linked as a whole
+                self._switch(fresh, {name.split("/", 1)[0] for name in names} | {MANIFEST})
             else:
                 self._move_into_place(fresh)
         except BaseException:
@@ -375,6 +377,8 @@ class OutputSet:
         if fresh.is_dir():
             entries = sorted(fresh.iterdir(), key=lambda path: (path.name == MANIFEST, path.name))
             for path in entries:
+                if path.is_dir():  # an edition's folder replaces the one before it
+                    _remove(self.directory / path.name)
                 os.replace(path, self.directory / path.name)
                 checkpoint(f"moved {path.name}")
             _fsync_directory(self.directory)
@@ -404,6 +408,7 @@ def _links_work(state: Path) -> bool:
 
 def _copy(source: Path, target: Path) -> None:
     """A hard link where the file system allows one, else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError as exc:
@@ -442,7 +447,7 @@ def manifest_for(
     source_entry = {"path": _portable(source), "sha256": file_sha256(source)}
     for result in results:
         target = result.target
-        outputs[target.path.name] = {
+        outputs[target.name] = {
             "format": target.fmt,
             "meeting": target.meeting,
             "sha256": result.sha256,
@@ -461,7 +466,7 @@ def manifest_for(
 
 def up_to_date(target: Target, manifest: dict[str, Any]) -> str | None:
     """The sha256 of the target's file when the manifest says it was built from the same inputs."""
-    entry = (manifest.get("outputs") or {}).get(target.path.name)
+    entry = (manifest.get("outputs") or {}).get(target.name)
     if not isinstance(entry, dict) or entry.get("inputs") != target.key:
         return None
     sha = file_sha256(target.path)
@@ -476,11 +481,18 @@ def publish(
     *,
     lock_timeout: float = LOCK_TIMEOUT,
     waiting: Callable[[str], None] = lambda message: None,
+    extend: Callable[[dict[str, Any], dict[str, Any]], None] | None = None,
 ) -> None:
-    """Publish ``written`` (name -> bytes) into ``directory`` with a manifest of ``outcomes``."""
+    """Publish ``written`` (name -> bytes) into ``directory`` with a manifest of ``outcomes``.
+
+    ``extend(old, new)`` may add to the new manifest what it keeps from the old one.
+    """
 
     def manifest(names: set[str]) -> bytes:
-        entries = manifest_for(read_manifest(directory), names, source, outcomes)
+        old = read_manifest(directory)
+        entries = manifest_for(old, names, source, outcomes)
+        if extend is not None:
+            extend(old, entries)
         return (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     publish_files(directory, written, manifest, lock_timeout=lock_timeout, waiting=waiting)

@@ -7,9 +7,11 @@ import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Protocol
 
-from reportkit import formats
+from reportkit import cache, formats
 from reportkit.build.plan import Target
 from reportkit.errors import ReportkitError
 from reportkit.source import gc_paused
@@ -41,46 +43,91 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def render_all(
-    targets: list[Target], jobs: int
-) -> tuple[dict[int, tuple[bytes, float]], dict[int, str]]:
+class Progress(Protocol):
+    """Who is told how rendering goes (the CLI's progress bar or log lines)."""
+
+    def start(self, targets: Sequence[Target]) -> None: ...
+
+    def working(self, targets: Sequence[Target]) -> None:
+        """``targets`` are being rendered now (also called every half second)."""
+
+    def rendered(self, target: Target, seconds: float) -> None: ...
+
+
+Results = tuple[dict[int, tuple[bytes, float]], dict[int, str]]
+
+
+def render_all(targets: list[Target], jobs: int, progress: Progress | None = None) -> Results:
     """Render every target; returns (index -> (bytes, seconds), index -> error).
 
     With more than one job the targets render in worker processes: forked ones (Linux)
     inherit the targets, spawned ones (macOS, Windows) receive them pickled.
     """
-    done: dict[int, tuple[bytes, float]] = {}
-    failed: dict[int, str] = {}
+    if progress is not None:
+        progress.start(targets)
     if jobs <= 1 or len(targets) <= 1:
-        for index, target in enumerate(targets):
-            try:
-                done[index] = _render(target.fmt, target.view)
-            except Exception as exc:
-                failed[index] = _describe(exc)
-        return done, failed
+        return _serially(targets, progress)
     fork = sys.platform == "linux"
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _INHERITED[:] = targets
     gc.freeze()  # keep the inherited objects' pages shared with the workers
     try:
-        with ProcessPoolExecutor(min(jobs, len(targets)), context) as pool:
-            futures: dict[int, Future[tuple[bytes, float]]] = {
-                index: pool.submit(_render_inherited, index)
+        workers = min(jobs, len(targets))
+        settings = (cache.enabled(),)  # what spawned workers do not inherit
+        with ProcessPoolExecutor(
+            workers, context, initializer=cache.use, initargs=settings
+        ) as pool:
+            futures = {
+                pool.submit(_render_inherited, index)
                 if fork
-                else pool.submit(_render, target.fmt, target.view)
+                else pool.submit(_render, target.fmt, target.view): index
                 for index, target in enumerate(targets)
             }
-            for index, future in futures.items():
-                try:
-                    done[index] = future.result()
-                except Exception as exc:
-                    failed[index] = _describe(exc)
+            return _collect(futures, targets, progress)
     finally:
         gc.unfreeze()
         _INHERITED.clear()
+
+
+def _serially(targets: list[Target], progress: Progress | None) -> Results:
+    done: dict[int, tuple[bytes, float]] = {}
+    failed: dict[int, str] = {}
+    for index, target in enumerate(targets):
+        if progress is not None:
+            progress.working([target])
+        try:
+            done[index] = _render(target.fmt, target.view)
+        except Exception as exc:
+            failed[index] = _describe(exc)
+        if progress is not None:
+            progress.rendered(target, done[index][1] if index in done else 0.0)
     return done, failed
 
 
-def default_jobs() -> int:
-    """Worker processes: one per core, at most three (one per format)."""
-    return max(1, min(3, os.cpu_count() or 1))
+def _collect(
+    futures: dict[Future[tuple[bytes, float]], int],
+    targets: list[Target],
+    progress: Progress | None,
+) -> Results:
+    """The results of the workers' futures as they complete, telling ``progress``."""
+    done: dict[int, tuple[bytes, float]] = {}
+    failed: dict[int, str] = {}
+    remaining = set(futures)
+    while remaining:
+        finished, remaining = wait(remaining, timeout=0.5, return_when=FIRST_COMPLETED)
+        for future in sorted(finished, key=futures.__getitem__):
+            index = futures[future]
+            try:
+                done[index] = future.result()
+            except Exception as exc:
+                failed[index] = _describe(exc)
+            if progress is not None:
+                progress.rendered(targets[index], done[index][1] if index in done else 0.0)
+        if progress is not None:
+            progress.working([targets[futures[f]] for f in remaining if f.running()])
+    return done, failed
+
+
+def default_jobs(outputs: int = 3) -> int:
+    """Worker processes: one per core, at most one per output."""
+    return max(1, min(outputs, os.cpu_count() or 1))

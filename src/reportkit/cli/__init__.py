@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from typing import Any
 
 import click
@@ -75,6 +74,8 @@ class ReportkitGroup(click.Group):
 
 def _fail(ctx: click.Context, message: str) -> None:
     if ctx.find_root().params.get("verbose"):
+        import traceback
+
         traceback.print_exc()
     click.echo(message, err=True)
     ctx.exit(1)

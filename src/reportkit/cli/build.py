@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from reportkit import noop
+    from reportkit.build.plan import Request
 
 from reportkit.cli.options import (
     SOURCE_HELP,
@@ -18,10 +22,31 @@ from reportkit.cli.options import (
 )
 
 
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"K/N"`` as (K, N) with 1 ≤ K ≤ N; ValueError says what is wrong."""
+    k, slash, n = text.partition("/")
+    if not (slash and k.strip().isdigit() and n.strip().isdigit()):
+        raise ValueError(f"{text!r} is not K/N, e.g. 1/4")
+    shard, shards = int(k), int(n)
+    if not 1 <= shard <= shards:
+        raise ValueError(f"{text}: K must be between 1 and N")
+    return shard, shards
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int]:
+    if value is None:
+        return (1, 1)
+    try:
+        return parse_shard(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command(
     epilog="\b\nExamples:\n  reportkit build\n  reportkit build --format pdf --number 資料3 "
     "--meeting-name 主管課長会議 --date 2026-11-26\n  reportkit build --all-meetings --format all"
     "\n  reportkit build --meeting kanto-shinetsu --check"
+    "\n  reportkit build --each prefecture --shard 2/4"
 )
 @click.option(
     "-f",
@@ -48,6 +73,19 @@ from reportkit.cli.options import (
     help="Build this meeting of the settings (repeatable).",
 )
 @click.option("--all-meetings", is_flag=True, help="Build every meeting of the settings.")
+@click.option(
+    "--each",
+    type=click.Choice(["prefecture", "block"]),
+    help="Editions in bulk: the national one and one per prefecture (or block) with cases, "
+    "each in OUTPUT_DIR/<edition>/.",
+)
+@click.option(
+    "--shard",
+    metavar="K/N",
+    callback=_shard,
+    help="With --each: build only the K-th of N deterministic shares of the editions "
+    "(one CI job each).",
+)
 @blocks_option
 @click.option("--meeting-name", help="会議名 printed on the cover and in headers.")
 @click.option("--number", help="資料番号 printed in a box on the first page, e.g. 資料3.")
@@ -73,6 +111,11 @@ from reportkit.cli.options import (
     help="How long to wait for another build publishing into the same directory.",
 )
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the user cache (parsed fonts); see REPORTKIT_CACHE_DIR.",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -85,6 +128,8 @@ def build(
     settings_path: Path | None,
     meetings: tuple[str, ...],
     all_meetings: bool,
+    each: str | None,
+    shard: tuple[int, int],
     blocks: Path | None,
     meeting_name: str | None,
     number: str | None,
@@ -94,6 +139,7 @@ def build(
     check: bool,
     force: bool,
     lock_timeout: float,
+    no_cache: bool,
     jobs: int | None,
     quiet: bool,
     as_json: bool,
@@ -104,35 +150,102 @@ def build(
     written only when every format rendered; a build whose inputs did not change is
     skipped unless --force.
     """
-    import json
-
-    from reportkit import build as builder
-    from reportkit.build.plan import Request, plan
-    from reportkit.build.render import default_jobs
-    from reportkit.errors import BuildError
+    from reportkit import noop
 
     if meetings and all_meetings:
         raise click.UsageError("give --meeting ID or --all-meetings, not both")
-    request = Request(
-        fmt=fmt,
-        source=source,
-        output_dir=output_dir,
-        settings=settings_path,
-        meetings=meetings,
-        all_meetings=all_meetings,
-        blocks=blocks,
-        name=meeting_name,
-        number=number,
+    if shard != (1, 1) and not each:
+        raise click.UsageError("--shard K/N splits the editions of --each")
+    if each and all_meetings:
+        raise click.UsageError("--each makes editions of one meeting; not with --all-meetings")
+    show = not quiet and not as_json
+    params = click.get_current_context().params
+    quick = None
+    if not check and not force:  # before anything loads Pydantic or a writer library
+        quick = noop.request({k: v for k, v in params.items() if k not in _NOT_SHAPING})
+        found = noop.unchanged(quick) if quick else None
+        if found is not None:
+            _report_unchanged(*found, show=show, as_json=as_json)
+            return
+    from reportkit import cache
+
+    cache.use(not no_cache)
+    request = _request(params, changes)
+    _build(
+        request,
+        quick,
+        check=check,
+        force=force,
+        jobs=jobs,
+        lock_timeout=lock_timeout,
+        show=show,
+        as_json=as_json,
+    )
+
+
+# Options that change what a build prints or how fast, never what it writes.
+_NOT_SHAPING = frozenset(
+    {"check", "force", "no_cache", "jobs", "quiet", "as_json", "lock_timeout"}
+)
+
+
+def _request(options: dict[str, Any], changes: str) -> Request:
+    from reportkit.build.plan import Request
+
+    day = options["day"]
+    return Request(
+        fmt=options["fmt"],
+        source=options["source"],
+        output_dir=options["output_dir"],
+        settings=options["settings_path"],
+        meetings=options["meetings"],
+        all_meetings=options["all_meetings"],
+        blocks=options["blocks"],
+        name=options["meeting_name"],
+        number=options["number"],
         date=day.date() if day else None,
-        organisation=organisation,
-        font=font,
+        organisation=options["organisation"],
+        font=options["font"],
+        each=options["each"],
+        shard=options["shard"],
         reading=read_options(changes),
     )
+
+
+def _build(
+    request: Request,
+    quick: noop.Request | None,
+    *,
+    check: bool,
+    force: bool,
+    jobs: int | None,
+    lock_timeout: float,
+    show: bool,
+    as_json: bool,
+) -> None:
+    import json
+
+    from reportkit import build as builder
+    from reportkit.build.plan import plan
+    from reportkit.build.render import default_jobs
+    from reportkit.cli.progress import Progress
+    from reportkit.errors import BuildError
+
     chosen = plan(request)
     targets = chosen.targets
-    workers = jobs or default_jobs()
+    for note in chosen.notes if show else []:
+        click.echo(note)
+    if not targets:  # a shard of --each whose places have no case
+        if as_json:
+            summary = {"ok": True, "check": check, "outputs": [], "notes": chosen.notes}
+            click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        elif show:
+            click.echo(f"nothing to build in shard {request.shard[0]}/{request.shard[1]}")
+        return
+    workers = jobs or default_jobs(len(targets))
+    progress = Progress.for_build(quiet=not show, editions=request.each is not None)
     if check:
-        outcomes = builder.check(targets, jobs=workers)
+        outcomes = builder.check(targets, jobs=workers, progress=progress)
     else:
         try:
             outcomes = builder.build(
@@ -143,6 +256,9 @@ def build(
                 jobs=workers,
                 lock_timeout=lock_timeout,
                 waiting=lambda message: click.echo(message, err=True),
+                progress=progress,
+                request_key=quick.key if quick else None,
+                notes=chosen.notes,
             )
         except BuildError as exc:
             if as_json:
@@ -151,9 +267,10 @@ def build(
             raise
     if as_json:
         ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
-        summary = {"ok": ok, "check": check, "outputs": [o.as_json() for o in outcomes]}
+        outputs = [o.as_json() for o in outcomes]
+        summary = {"ok": ok, "check": check, "outputs": outputs, "notes": chosen.notes}
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
-    elif not quiet:
+    elif show:
         for outcome in outcomes:
             timing = f" in {outcome.seconds:.2f} s" if outcome.status == "written" else ""
             extra = f": {outcome.error}" if outcome.error else ""
@@ -166,3 +283,25 @@ def build(
             names = ", ".join(str(o.target.path) for o in stale)
             click.echo(f"out of date: {names}; run 'reportkit build' to update", err=True)
         raise click.exceptions.Exit(1)
+
+
+def _report_unchanged(
+    outputs: list[noop.Recorded], notes: list[str], *, show: bool, as_json: bool
+) -> None:
+    """What a build whose raw inputs did not change prints: as the full build would."""
+    if as_json:
+        import json
+
+        rows = [
+            {"format": o.fmt, "meeting": o.meeting, "path": o.path.as_posix(),
+             "status": "unchanged", "seconds": 0.0, "sha256": o.sha256, "size": o.size,
+             "error": None}
+            for o in outputs
+        ]  # fmt: skip
+        summary = {"ok": True, "check": False, "outputs": rows, "notes": notes}
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    elif show:
+        for note in notes:
+            click.echo(note)
+        for output in outputs:
+            click.echo(f"{output.fmt:<4}  {output.path}  unchanged")

@@ -31,12 +31,11 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from reportkit.errors import Problem, SourceError
+from reportkit.meetings import DEFAULT_OUTPUT_DIR, DEFAULT_SOURCE, SETTINGS_FILE
 from reportkit.model import Text
 from reportkit.readers.text import MAX_BYTES
 from reportkit.toml_file import TomlFile
 from reportkit.view import Fonts, Meeting, at_most
-
-SETTINGS_FILE = "reportkit.toml"
 
 
 def _named(meeting: Meeting) -> Meeting:
@@ -48,10 +47,10 @@ def _named(meeting: Meeting) -> Meeting:
 class Settings(BaseModel):
     """The whole ``reportkit.toml``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    source: Path = Path("source/torikumi-jirei.md")
-    output_dir: Path = Path("output")
+    source: Path = Path(DEFAULT_SOURCE)
+    output_dir: Path = Path(DEFAULT_OUTPUT_DIR)
     blocks: Path | None = Field(default=None, description="block scheme file")
     organisation: Annotated[Text, at_most(60, "an organisation")] | None = None
     contact: Text | None = Field(

@@ -8,7 +8,10 @@ fonts are chosen.
 
 from __future__ import annotations
 
-from reportkit.view import View
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # font_files is imported by builds that must not load pydantic yet
+    from reportkit.view import View
 
 
 def render(view: View) -> bytes:

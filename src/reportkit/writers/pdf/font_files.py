@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportkit.view import Fonts
+if TYPE_CHECKING:
+    from reportkit.view import Fonts
 
 
 @dataclass(frozen=True)

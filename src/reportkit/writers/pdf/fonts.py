@@ -15,6 +15,7 @@ Order of search, for each face:
    embedded: one warning is logged (the CLI shows it on stderr).
 
 reportlab only reads TrueType outlines; CFF-based ``.otf``/``.ttc`` files are skipped.
+A face once parsed is kept in the user's cache (:mod:`.font_cache`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from reportkit.errors import BuildError
 from reportkit.view import Fonts
+from reportkit.writers.pdf.font_cache import load_font
 from reportkit.writers.pdf.font_files import (
     BODY,
     HEADING,
@@ -92,7 +94,7 @@ def _load(path: Path, index: int) -> TTFont | None:
     """Load and register a TrueType face; ``None`` if it is not a Japanese TrueType font."""
     name = f"rk-{path.stem}-{index}"
     try:
-        font = TTFont(name, str(path), subfontIndex=index)
+        font = load_font(name, path, index)
     except (TTFError, OSError, ValueError) as exc:
         log.debug("skipping %s: %s", path, exc)
         return None
@@ -200,7 +202,8 @@ def widths(font_name: str) -> WidthOf:
         default = font.face.defaultWidth
 
         def ttf(ch: str) -> float:
-            return table.get(ord(ch), default)
+            width: float = table.get(ord(ch), default)
+            return width
 
         return ttf
     cache: dict[str, float] = {}
