@@ -67,10 +67,9 @@ def run_xml(value: str, style_id: str | None = None) -> str:
     return f"<w:r>{properties}{''.join(pieces)}</w:r>"
 
 
-def paragraph_xml(style_id: str | None, *runs: str) -> str:
-    """A ``w:p`` in paragraph style ``style_id`` holding the given run XML."""
-    properties = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
-    return f"<w:p>{properties}{''.join(runs)}</w:p>"
+def paragraph_xml(style_id: str, *runs: str) -> str:
+    """A ``w:p`` in paragraph style ``style_id`` (always named) holding the given run XML."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{"".join(runs)}</w:p>'
 
 
 TAB_RUN = "<w:r><w:tab/></w:r>"
