@@ -3,8 +3,9 @@
 Paragraphs are written as WordprocessingML text and inserted in batches: python-docx's
 ``add_paragraph`` looks the style up and scans the body on every call, which makes a
 5,000-case briefing take seconds. Every paragraph names a style of the briefing (none is
-left in Normal, so the reader knows each one) and nothing else. Page breaks come
-from the styles (集計 and every section start a page).
+left in Normal, so the reader knows each one) and nothing else. The one page break
+comes from a style: 集計 starts a page, so title and contents have the first to
+themselves; the sections run on after the summary, as in the PDF.
 """
 
 from __future__ import annotations

@@ -227,7 +227,7 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             based_on="Normal",
             next_style="Normal",
             priority=9,
-            body="<w:pPr><w:keepNext/><w:keepLines/><w:pageBreakBefore/>"
+            body="<w:pPr><w:keepNext/><w:keepLines/>"
             '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
             '<w:spacing w:before="360" w:after="120"/><w:jc w:val="left"/>'
             '<w:outlineLvl w:val="0"/></w:pPr>' + _rpr(heading, _BOLD, _size(28)),
@@ -240,7 +240,7 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             next_style=SUMMARY_TEXT,
             priority=9,
             custom=True,
-            body=_rpr(),
+            body="<w:pPr><w:pageBreakBefore/></w:pPr>" + _rpr(),
         ),
         _style(
             para,
