@@ -414,8 +414,12 @@ def test_markup_word_leaves_in_a_case_is_read_as_the_text_it_shows(
     assert content(document) == expected  # exactly the source's case 1-2-4
 
 
-def test_a_case_paragraph_as_the_writer_contract_has_it(briefing: bytes, expected: Any) -> None:
-    """Bookmark, 事例番号 run with its full-width space, text, a tab, 出典 runs."""
+@pytest.mark.parametrize("line_break", ["", "<w:r><w:br/></w:r>"], ids=["tab", "break+tab"])
+def test_a_case_paragraph_as_the_writer_contract_has_it(
+    briefing: bytes, expected: Any, line_break: str
+) -> None:
+    """Bookmark, 事例番号 run with its full-width space, text, a tab, 出典 runs; a soft
+    break before the tab (the attribution on a line of its own) is layout, not text."""
 
     def contract(word: WordDocument) -> None:
         styles = word.styles.element
@@ -434,6 +438,7 @@ def test_a_case_paragraph_as_the_writer_contract_has_it(briefing: bytes, expecte
             ),
             run("制度施行により生活困窮の相談のハードルが下がった", "CaseEmphasis"),
             run("。老々介護や8050問題等を見込んで、介護サービス事業所に制度周知等を行う。"),
+            line_break,
             "<w:r><w:tab/></w:r>",
             run("【鳥羽市】", "Attribution"),
         )

@@ -118,7 +118,7 @@ def add_summary(flow: Flow, view: View, width: int) -> None:
         flow.notes(tables.block_notes(view))
 
 
-def add_sections(flow: Flow, source: Document) -> None:
+def add_sections(flow: Flow, source: Document, width: int) -> None:
     """Heading 1 per section, Heading 2 per explicit topic, one list paragraph per case."""
     for section in source.sections:
         flow.heading(styles.HEADING_1, section_label(section), contents.section_anchor(section))
@@ -127,7 +127,7 @@ def add_sections(flow: Flow, source: Document) -> None:
                 anchor = contents.topic_anchor(section, topic)
                 flow.heading(styles.HEADING_2, topic_label(topic), anchor)
             for case in topic.cases:
-                flow.parts.append(case_paragraph(case, flow.next_bookmark()))
+                flow.parts.append(case_paragraph(case, flow.next_bookmark(), width))
 
 
 def write_body(document: WordDocument, view: View, width: int) -> None:
@@ -136,5 +136,5 @@ def write_body(document: WordDocument, view: View, width: int) -> None:
     add_title_block(flow, view)
     add_contents(flow, view)
     add_summary(flow, view, width)
-    add_sections(flow, view.document)
+    add_sections(flow, view.document, width)
     flow.flush()

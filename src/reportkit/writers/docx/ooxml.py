@@ -75,6 +75,9 @@ def paragraph_xml(style_id: str, *runs: str) -> str:
 TAB_RUN = "<w:r><w:tab/></w:r>"
 """A run holding one tab and nothing else."""
 
+BREAK_RUN = "<w:r><w:br/></w:r>"
+"""A run holding one soft line break (Shift+Enter in Word): a new line, same paragraph."""
+
 
 def bookmark(name: str, number: int, *content: str) -> str:
     """``content`` (run XML) between the start and end of bookmark ``name``.
@@ -100,6 +103,7 @@ def elements(xml: str) -> list[BaseOxmlElement]:
 
 
 __all__ = [
+    "BREAK_RUN",
     "LANG_XML",
     "TAB_RUN",
     "W_NS",
