@@ -6,12 +6,12 @@ ideographs (【八王子 / 市】). The writer therefore decides itself, before 
 
 Japanese body text is set fixed-pitch, in JIS X 4051's 全角 and 半角 frames: a full-width
 character advances one em, a half-width one (East Asian Width Na, H, N: ASCII, half-width
-katakana) half an em. Between full-width text and a Latin letter or digit both add a quarter em (Word's
-``w:autoSpaceDE`` and ``w:autoSpaceDN``, on by default; LibreOffice's "space between
-Asian and non-Asian text"), so 約6割 takes 3 em, not 2.5. Lines are broken as
+katakana) half an em. Word and LibreOffice add a quarter em between full-width text and
+a Latin letter or digit (``w:autoSpaceDE``, ``w:autoSpaceDN``, on unless turned off), so
+約6割 takes 3 em, not 2.5. Lines are broken as
 :func:`reportkit.writers.pdf.kinsoku.break_lines` breaks them (禁則, ぶら下げ, words kept
-whole), so the estimate knows where the last line starts.
-Everything here works on widths in one unit of the caller's choice (twips in the writer).
+whole), so the estimate knows where the last line starts. Widths are in one unit of the
+caller's choice (twips in the writer).
 """
 
 from __future__ import annotations
