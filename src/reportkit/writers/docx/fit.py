@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from reportkit.writers.pdf.kinsoku import break_lines
 
@@ -60,6 +61,12 @@ def auto_spaced(before: str, after: str) -> bool:
     return (before in LATIN and full_width(after)) or (full_width(before) and after in LATIN)
 
 
+@cache
+def _metrics(char: str) -> tuple[float, bool, bool]:
+    """``char``'s advance, whether it is full-width, whether it is Latin (looked up once)."""
+    return advance(char), full_width(char), char in LATIN
+
+
 def widths(runs: Sequence[Run]) -> list[float]:
     """Each character's width, run by run, in the unit of the sizes.
 
@@ -67,14 +74,16 @@ def widths(runs: Sequence[Run]) -> list[float]:
     counted with the character after it, at the larger of the two sizes.
     """
     found: list[float] = []
-    previous: tuple[str, float] | None = None
+    full_before = latin_before = False
+    size_before = 0.0
     for run in runs:
         for char in run.text:
-            width = advance(char) * run.size
-            if previous is not None and auto_spaced(previous[0], char):
-                width += AUTO_SPACE * max(previous[1], run.size)
+            ems, full, latin = _metrics(char)
+            width = ems * run.size
+            if (latin_before and full) or (full_before and latin):
+                width += AUTO_SPACE * max(size_before, run.size)
             found.append(width)
-            previous = (char, run.size)
+            full_before, latin_before, size_before = full, latin, run.size
     return found
 
 
