@@ -19,14 +19,17 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
+from reportkit.build.plan import make_view
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document, derive_key
 from reportkit.readers.docx import read
+from reportkit.readers.docx.styles import Mark, Role, Styles
 from reportkit.readers.options import ReadOptions
 from reportkit.source import load
-from reportkit.view import View
+from reportkit.view import Selection, View
 from reportkit.writers.docx import render
 
+from .conftest import REAL_SOURCE
 from .docx_edits import (
     body_number,
     case_paragraphs,
@@ -92,6 +95,59 @@ def test_each_case_paragraph_carries_its_key_as_a_hidden_bookmark(
         "介護サービス事業所に制度周知等を行う。",
         "鳥羽市",
     )
+
+
+# What each style a briefing is written in stands for, as the contract has it.
+WRITTEN_ROLES = {
+    "Title": Role.TITLE,
+    "Subtitle": Role.SUBTITLE,
+    "Note": Role.NOTE,
+    "Date": Role.GENERATED,
+    "Issuer": Role.GENERATED,
+    "TOCHeading": Role.GENERATED,
+    "TOC1": Role.GENERATED,
+    "TOC2": Role.GENERATED,
+    "SmallNote": Role.GENERATED,
+    "SummaryHeading": Role.GENERATED,
+    "SummaryText": Role.GENERATED,
+    "Caption": Role.GENERATED,
+    "TableHeading": Role.GENERATED,
+    "TableText": Role.GENERATED,
+    "TableNumber": Role.GENERATED,
+    "Heading1": Role.SECTION,
+    "Heading2": Role.TOPIC,
+    "ListBullet": Role.CASE,
+}
+WRITTEN_MARKS = {
+    "CaseNumber": Mark.CASE_NUMBER,
+    "CaseEmphasis": Mark.EMPHASIS,
+    "Attribution": Mark.ATTRIBUTION,
+    "AttributionEmphasis": Mark.ATTRIBUTION_EMPHASIS,
+}
+
+
+@pytest.mark.parametrize("edition", ["national", "kanto"])
+def test_the_reader_knows_every_style_the_writer_uses(
+    edition: str, briefing: bytes, real_view: View
+) -> None:
+    """Every body paragraph is in a named style the reader reads or knows as generated."""
+    view = real_view
+    if edition == "kanto":
+        meeting = real_view.meeting.model_copy(
+            update={"select": Selection(blocks=["関東信越"]), "number": "資料2"}
+        )
+        view = make_view(real_view.document, REAL_SOURCE, meeting=meeting)
+    data = briefing if edition == "national" else render(view)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        known = Styles(etree.fromstring(package.read("word/styles.xml")))
+    paragraphs = list(body.iter(qn("w:p")))
+    used = [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") for p in paragraphs]
+    assert None not in used  # no paragraph falls back to Normal
+    roles = {style.get(qn("w:val")): known.role(style.get(qn("w:val"))) for style in used}
+    assert roles == WRITTEN_ROLES
+    marks = {r.get(qn("w:val")) for r in body.iter(qn("w:rStyle"))}
+    assert {mark: known.mark(mark) for mark in marks} == WRITTEN_MARKS
 
 
 # -- the edit suite --------------------------------------------------------------------
@@ -358,8 +414,12 @@ def test_markup_word_leaves_in_a_case_is_read_as_the_text_it_shows(
     assert content(document) == expected  # exactly the source's case 1-2-4
 
 
-def test_a_case_paragraph_as_the_writer_contract_has_it(briefing: bytes, expected: Any) -> None:
-    """Bookmark, 事例番号 run with its full-width space, text, a tab, 出典 runs."""
+@pytest.mark.parametrize("line_break", ["", "<w:r><w:br/></w:r>"], ids=["tab", "break+tab"])
+def test_a_case_paragraph_as_the_writer_contract_has_it(
+    briefing: bytes, expected: Any, line_break: str
+) -> None:
+    """Bookmark, 事例番号 run with its full-width space, text, a tab, 出典 runs; a soft
+    break before the tab (the attribution on a line of its own) is layout, not text."""
 
     def contract(word: WordDocument) -> None:
         styles = word.styles.element
@@ -378,6 +438,7 @@ def test_a_case_paragraph_as_the_writer_contract_has_it(briefing: bytes, expecte
             ),
             run("制度施行により生活困窮の相談のハードルが下がった", "CaseEmphasis"),
             run("。老々介護や8050問題等を見込んで、介護サービス事業所に制度周知等を行う。"),
+            line_break,
             "<w:r><w:tab/></w:r>",
             run("【鳥羽市】", "Attribution"),
         )

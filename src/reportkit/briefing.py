@@ -3,6 +3,8 @@
 Each case is one paragraph in the list style: a hidden bookmark ``_RK_<key>`` around it
 (its stable key), a run in the character style 事例番号 with the case number and
 :data:`NUMBER_SEPARATOR`, the text runs, a tab to the right margin, the attribution runs.
+A soft line break (``w:br``) may come directly before the tab, when the attribution needs
+a line of its own: it is layout, not text. Every paragraph is in a named style.
 """
 
 from __future__ import annotations

@@ -301,7 +301,7 @@ def render(comparison: Comparison, view: View, order: Order = "new-old") -> byte
     rows = table_rows(comparison)
     if rows:
         flow.parts.append(table_xml(rows, order))
-        flow.parts.append(paragraph_xml(None))  # Word needs a paragraph after a table
+        flow.parts.append(paragraph_xml(TEXT))  # Word needs a paragraph after a table
     else:
         flow.text(TEXT, "変更はありません。")
     flow.flush()

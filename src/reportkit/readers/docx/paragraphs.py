@@ -4,6 +4,8 @@ Editing leaves a paragraph's text spread over many elements: runs split at any c
 hyperlinks, smart tags, content controls (``w:sdt``), simple and complex fields (whose
 shown result is text, whose instruction is not), bookmarks, soft breaks. This module
 flattens all of that into the text Word shows, each piece with its character style.
+A soft line break (``w:br``, ``w:cr``) is layout and adds no text: the writer puts one
+before a case's attribution tab when the attribution needs a line of its own.
 
 Tracked changes (``w:ins``, ``w:del``, ``w:moveFrom``, ``w:moveTo``, a changed run or
 paragraph style, an inserted or deleted paragraph mark) are each recorded as a
@@ -29,6 +31,7 @@ _INSERTED = {w("ins"): "insertion", w("moveTo"): "move (new place)"}
 _DELETED = {w("del"): "deletion", w("moveFrom"): "move (old place)"}
 _TEXT = frozenset({w("t"), w("delText")})
 _SPACES = frozenset({w("tab"), w("ptab")})
+_BREAKS = frozenset({w("br"), w("cr")})
 _RESULT = "result"
 
 
@@ -199,6 +202,8 @@ class _Walker:
                 self._field(child.get(w("fldCharType")))
             elif self.fields and any(state != _RESULT for state in self.fields):
                 continue  # a field's instruction, not its result
+            elif tag in _BREAKS:
+                continue  # a line (or page) break is layout, not text
             elif tag in _TEXT:
                 if tag == w("t") or deleted:
                     pieces.append(child.text or "")

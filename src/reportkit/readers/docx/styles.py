@@ -26,7 +26,7 @@ class Role(StrEnum):
     SECTION = "見出し 1"
     TOPIC = "見出し 2"
     CASE = "箇条書き"
-    GENERATED = "generated"  # date, issuer, contents, summary, captions, tables: rebuilt
+    GENERATED = "generated"  # date, issuer, contents, summary, notes on them, tables: rebuilt
     OTHER = "other"  # a style a briefing does not use for content (標準 and the like)
 
 
@@ -74,8 +74,12 @@ _PARAGRAPHS = _table(
             "目次 2",
             "Contents 1",
             "Contents 2",
+            "SmallNote",
+            "注記（小）",
             "SummaryHeading",
             "集計見出し",
+            "SummaryText",
+            "集計本文",
             "caption",
             "図表番号",
             "TableText",

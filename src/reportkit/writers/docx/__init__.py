@@ -1,9 +1,10 @@
 """The Word briefing (.docx) with python-docx: real styles, Japanese fonts, A4.
 
-Layout of the briefing: title block (title, subtitle, 和暦 date, issuer, ※ note), 目次
-(a TOC field Word updates on opening), 集計 (summary tables), then one Heading 1 per
-section, one Heading 2 per explicit topic and one 箇条書き (List Bullet) paragraph per
-case, with emphasis and attribution as character styles. See :mod:`.styles`.
+Layout of the briefing: on page 1 the title block (title, subtitle, 和暦 date, issuer,
+※ note) and 目次 (a TOC field whose entries link to the headings, see :mod:`.contents`);
+from page 2 集計 (summary tables), then, running on, one Heading 1 per section, one
+Heading 2 per explicit topic and one 箇条書き (List Bullet) paragraph per case, with
+emphasis and attribution as character styles. See :mod:`.styles` and :mod:`.case`.
 """
 
 from __future__ import annotations

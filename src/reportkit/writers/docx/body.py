@@ -2,8 +2,10 @@
 
 Paragraphs are written as WordprocessingML text and inserted in batches: python-docx's
 ``add_paragraph`` looks the style up and scans the body on every call, which makes a
-5,000-case briefing take seconds. Every paragraph still names a style and nothing else;
-page breaks come from the styles (集計 and every section start a page).
+5,000-case briefing take seconds. Every paragraph names a style of the briefing (none is
+left in Normal, so the reader knows each one) and nothing else. The one page break
+comes from a style: 集計 starts a page, so title and contents have the first to
+themselves; the sections run on after the summary, as in the PDF.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class Flow:
         self.parts: list[str] = []
         self.bookmarks = 0
 
-    def add(self, style_id: str | None, *runs: str) -> None:
+    def add(self, style_id: str, *runs: str) -> None:
         self.parts.append(paragraph_xml(style_id, *runs))
 
     def text(self, style_id: str, value: str) -> None:
@@ -90,7 +92,7 @@ def add_summary(flow: Flow, view: View, width: int) -> None:
     """集計: cases per topic, actors per section and, for a block handout, per block."""
     document = flow.document
     flow.heading(styles.SUMMARY_HEADING, contents.SUMMARY, contents.SUMMARY_ANCHOR)
-    flow.text(styles.NORMAL, contents_line(view))
+    flow.text(styles.SUMMARY_TEXT, contents_line(view))
     flow.text(styles.CAPTION, "表1　中項目別の事例数")
     flow.flush()
     tables.topic_table(document, view.document, width)
@@ -105,7 +107,7 @@ def add_summary(flow: Flow, view: View, width: int) -> None:
         flow.notes(tables.block_notes(view))
 
 
-def add_sections(flow: Flow, source: Document) -> None:
+def add_sections(flow: Flow, source: Document, width: int) -> None:
     """Heading 1 per section, Heading 2 per explicit topic, one list paragraph per case."""
     for section in source.sections:
         flow.heading(styles.HEADING_1, section_label(section), contents.section_anchor(section))
@@ -114,7 +116,7 @@ def add_sections(flow: Flow, source: Document) -> None:
                 anchor = contents.topic_anchor(section, topic)
                 flow.heading(styles.HEADING_2, topic_label(topic), anchor)
             for case in topic.cases:
-                flow.parts.append(case_paragraph(case, flow.next_bookmark()))
+                flow.parts.append(case_paragraph(case, flow.next_bookmark(), width))
 
 
 def write_body(document: WordDocument, view: View, width: int) -> None:
@@ -123,5 +125,5 @@ def write_body(document: WordDocument, view: View, width: int) -> None:
     add_title_block(flow, view)
     add_contents(flow, view)
     add_summary(flow, view, width)
-    add_sections(flow, view.document)
+    add_sections(flow, view.document, width)
     flow.flush()

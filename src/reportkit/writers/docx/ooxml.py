@@ -67,14 +67,16 @@ def run_xml(value: str, style_id: str | None = None) -> str:
     return f"<w:r>{properties}{''.join(pieces)}</w:r>"
 
 
-def paragraph_xml(style_id: str | None, *runs: str) -> str:
-    """A ``w:p`` in paragraph style ``style_id`` holding the given run XML."""
-    properties = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
-    return f"<w:p>{properties}{''.join(runs)}</w:p>"
+def paragraph_xml(style_id: str, *runs: str) -> str:
+    """A ``w:p`` in paragraph style ``style_id`` (always named) holding the given run XML."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{"".join(runs)}</w:p>'
 
 
 TAB_RUN = "<w:r><w:tab/></w:r>"
 """A run holding one tab and nothing else."""
+
+BREAK_RUN = "<w:r><w:br/></w:r>"
+"""A run holding one soft line break (Shift+Enter in Word): a new line, same paragraph."""
 
 
 def bookmark(name: str, number: int, *content: str) -> str:
@@ -101,6 +103,7 @@ def elements(xml: str) -> list[BaseOxmlElement]:
 
 
 __all__ = [
+    "BREAK_RUN",
     "LANG_XML",
     "TAB_RUN",
     "W_NS",

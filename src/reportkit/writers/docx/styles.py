@@ -33,6 +33,7 @@ TOC_HEADING = "TOCHeading"
 TOC_1 = "TOC1"
 TOC_2 = "TOC2"
 SUMMARY_HEADING = "SummaryHeading"
+SUMMARY_TEXT = "SummaryText"
 HEADING_1 = "Heading1"
 HEADING_2 = "Heading2"
 CASE = "ListBullet"
@@ -57,6 +58,7 @@ CASE_NUMBER_NAME = "事例番号"
 
 CASE_NUM_ID = 1
 CASE_BULLET = "○"
+CASE_INDENT = 315  # twips: the ○ at the margin, the case's lines one character in
 
 # Sizes in half-points.
 BODY_SIZE = 21  # 10.5 pt, the size of Japanese official documents
@@ -225,7 +227,7 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             based_on="Normal",
             next_style="Normal",
             priority=9,
-            body="<w:pPr><w:keepNext/><w:keepLines/><w:pageBreakBefore/>"
+            body="<w:pPr><w:keepNext/><w:keepLines/>"
             '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
             '<w:spacing w:before="360" w:after="120"/><w:jc w:val="left"/>'
             '<w:outlineLvl w:val="0"/></w:pPr>' + _rpr(heading, _BOLD, _size(28)),
@@ -235,10 +237,20 @@ def style_definitions(fonts: Fonts, layout: Layout) -> list[str]:
             SUMMARY_HEADING,
             "集計見出し",
             based_on=HEADING_1,
-            next_style="Normal",
+            next_style=SUMMARY_TEXT,
             priority=9,
             custom=True,
-            body=_rpr(),
+            body="<w:pPr><w:pageBreakBefore/></w:pPr>" + _rpr(),
+        ),
+        _style(
+            para,
+            SUMMARY_TEXT,
+            "集計本文",
+            based_on="Normal",
+            next_style=SUMMARY_TEXT,
+            priority=99,
+            custom=True,
+            body='<w:pPr><w:spacing w:after="120"/></w:pPr>' + _rpr(),
         ),
         _style(
             para,
@@ -415,7 +427,7 @@ def _case_numbering(fonts: Fonts) -> tuple[str, str]:
         '<w:multiLevelType w:val="singleLevel"/><w:tmpl w:val="5245504B"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
         f'<w:pStyle w:val="{CASE}"/><w:lvlText w:val="{CASE_BULLET}"/><w:lvlJc w:val="left"/>'
-        '<w:pPr><w:ind w:left="315" w:hanging="315"/></w:pPr>'
+        f'<w:pPr><w:ind w:left="{CASE_INDENT}" w:hanging="{CASE_INDENT}"/></w:pPr>'
         f"<w:rPr>{fonts_xml(fonts.word_body)}</w:rPr></w:lvl></w:abstractNum>"
     )
     num = f'<w:num w:numId="{CASE_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
