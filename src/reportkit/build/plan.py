@@ -84,11 +84,12 @@ class Request:
 
 @dataclass
 class Plan:
-    """The targets of a build, its output directory and its source."""
+    """The targets of a build, its output directory, its source and the document read."""
 
     targets: list[Target]
     directory: Path
     source: Path
+    document: Document | None = None
 
 
 def make_view(
@@ -165,4 +166,4 @@ def plan(request: Request) -> Plan:
             targets.append(Target(name, path, view, meeting.id))
     if not targets:
         raise BuildError(f"no meeting chosen is built in the format {request.fmt}")
-    return Plan(targets, directory, source)
+    return Plan(targets, directory, source, document)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,9 @@ from reportkit.cli.options import (
     settings_option,
     source_path,
 )
+
+if TYPE_CHECKING:
+    from reportkit.build.plan import Plan
 
 
 @click.command(
@@ -115,6 +118,7 @@ def build(
         font=font,
     )
     chosen = plan(request)
+    warnings = _lint(chosen, quiet)
     targets = chosen.targets
     workers = jobs or default_jobs()
     if check:
@@ -131,7 +135,12 @@ def build(
             raise
     if as_json:
         ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
-        summary = {"ok": ok, "check": check, "outputs": [o.as_json() for o in outcomes]}
+        summary = {
+            "ok": ok,
+            "check": check,
+            "warnings": warnings,
+            "outputs": [o.as_json() for o in outcomes],
+        }
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif not quiet:
         for outcome in outcomes:
@@ -146,3 +155,16 @@ def build(
             names = ", ".join(str(o.target.path) for o in stale)
             click.echo(f"out of date: {names}; run 'reportkit build' to update", err=True)
         raise click.exceptions.Exit(1)
+
+
+def _lint(chosen: Plan, quiet: bool) -> list[str]:
+    """Print the source's lint warnings (as ``validate`` does) unless quiet; return them."""
+    from reportkit.readers.lint import lint
+
+    if chosen.document is None:
+        return []
+    found = [str(problem) for problem in lint(chosen.document, str(chosen.source))]
+    if not quiet:
+        for problem in found:
+            click.echo(problem, err=True)
+    return found
