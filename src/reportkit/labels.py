@@ -49,3 +49,8 @@ def edition_count_text(counts: EditionCounts, region: str | None) -> str:
         return f"{counts.cases:,}件（{counts.local:,}団体）"
     others = f"、ほか{counts.elsewhere:,}団体" if counts.elsewhere else ""
     return f"{counts.cases:,}件（{region}の{counts.local:,}団体{others}）"
+
+
+def elsewhere_heading(region: str) -> str:
+    """What a regional edition calls the co-actors from outside its region."""
+    return f"{region}以外の団体（{region}の団体との共同の事例）"

@@ -15,10 +15,11 @@ from reportkit.errors import BuildError
 from reportkit.meetings.selection import select_for
 from reportkit.meetings.settings import Settings, SettingsFile, load_settings
 from reportkit.model import Document
+from reportkit.places import gazetteer
 from reportkit.places.blocks import BlockScheme
 from reportkit.source import load
 from reportkit.summary import cases_by_block
-from reportkit.view import Fonts, Meeting, View, source_timestamp
+from reportkit.view import Fonts, Meeting, Selection, View, source_timestamp
 
 
 @dataclass
@@ -109,10 +110,12 @@ def make_view(
     scheme = scheme or BlockScheme.load(None)
     shown = document
     national = None
+    region: list[str] = []
     if not meeting.select.everything:
         shown = select_for(meeting, document, scheme, settings or SettingsFile(Settings(), None))
     if meeting.select.regional:
         national = cases_by_block(document, scheme.names)
+        region = region_prefectures(meeting.select, scheme)
     return View(
         document=shown,
         meeting=meeting,
@@ -120,7 +123,15 @@ def make_view(
         fonts=fonts or Fonts(),
         national=national,
         blocks=scheme.names,
+        region=region,
     )
+
+
+def region_prefectures(selection: Selection, scheme: BlockScheme) -> list[str]:
+    """The prefectures of the blocks, sub-blocks and prefectures ``selection`` names."""
+    names = [p for block in selection.blocks for p in scheme.prefectures(block)]
+    names += selection.prefectures
+    return [entry.name for entry in gazetteer.load().prefectures() if entry.name in names]
 
 
 def _formats(fmt: str, meeting: Meeting) -> list[str]:

@@ -200,7 +200,8 @@ def widths(font_name: str) -> WidthOf:
         default = font.face.defaultWidth
 
         def ttf(ch: str) -> float:
-            return table.get(ord(ch), default)
+            width: float = table.get(ord(ch), default)
+            return width
 
         return ttf
     cache: dict[str, float] = {}
