@@ -53,4 +53,4 @@ def edition_count_text(counts: EditionCounts, region: str | None) -> str:
 
 def elsewhere_heading(region: str) -> str:
     """What a regional edition calls the co-actors from outside its region."""
-    return f"{region}以外の団体（{region}の団体との共同の事例）"
+    return f"{region}以外の団体（共同の事例）"
