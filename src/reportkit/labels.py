@@ -25,6 +25,13 @@ def topic_label(topic: Topic) -> str:
     return NO_TOPIC if topic.implicit else f"（{topic.number}）{topic.title}"
 
 
+def qualified_topic_label(section: Section, topic: Topic) -> str:
+    """2．（8）その他: a topic named with its section, where it stands without its heading."""
+    if topic.implicit:
+        return section_label(section)
+    return f"{section.number}．{topic_label(topic)}"
+
+
 def case_label(case: Case) -> str:
     """1-2-3: the number a reader cites a case by in every format."""
     return case.id
