@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from reportkit.model import Document
+    from reportkit.verify.facts import Reading
     from reportkit.view import Fonts, View
 
 
@@ -31,6 +32,8 @@ class Writer:
     imports (their versions join the build's input hash and the manifest).
     ``fingerprint`` names a function ``(fonts) -> str`` in a module that imports no
     writer library: what besides the view changes the bytes (the PDF: its font files).
+    ``check`` names the module that reads the format back for ``reportkit verify``: its
+    ``read(data: bytes, name: str) -> Reading`` uses a reader independent of the writer.
     """
 
     name: str
@@ -40,12 +43,11 @@ class Writer:
     title: str
     libraries: tuple[str, ...] = ()
     fingerprint: str | None = None
+    check: str | None = None
 
     def render(self, view: View) -> bytes:
         """The bytes of ``view`` in this format (the module is imported on first use)."""
-        render = cast(
-            "Callable[[View], bytes]", importlib.import_module(self.module).render
-        )
+        render = cast("Callable[[View], bytes]", importlib.import_module(self.module).render)
         return render(view)
 
     def extra_inputs(self, fonts: Fonts) -> str:
@@ -55,6 +57,13 @@ class Writer:
         module, _, function = self.fingerprint.partition(":")
         found = cast("Callable[[Fonts], str]", getattr(importlib.import_module(module), function))
         return found(fonts)
+
+    def read_back(self, data: bytes, name: str) -> Reading | None:
+        """What an output of this format holds, read back (None: the format has no check)."""
+        if self.check is None:
+            return None
+        read = cast("Callable[[bytes, str], Reading]", importlib.import_module(self.check).read)
+        return read(data, name)
 
 
 @dataclass(frozen=True)
@@ -67,9 +76,7 @@ class Reader:
     title: str
 
     def read(self, data: bytes, name: str) -> Document:
-        read = cast(
-            "Callable[[bytes, str], Document]", importlib.import_module(self.module).read
-        )
+        read = cast("Callable[[bytes, str], Document]", importlib.import_module(self.module).read)
         return read(data, name)
 
 
@@ -84,6 +91,7 @@ WRITERS: dict[str, Writer] = {
             "PDF handout",
             libraries=("reportlab",),
             fingerprint="reportkit.writers.pdf.font_files:inventory",
+            check="reportkit.verify.pdf",
         ),
         Writer(
             "docx",
@@ -92,6 +100,7 @@ WRITERS: dict[str, Writer] = {
             "reportkit.writers.docx",
             "Word briefing",
             libraries=("python-docx",),
+            check="reportkit.verify.docx",
         ),
         Writer(
             "xlsx",
@@ -100,6 +109,7 @@ WRITERS: dict[str, Writer] = {
             "reportkit.writers.xlsx",
             "Excel matrix",
             libraries=("openpyxl",),
+            check="reportkit.verify.xlsx",
         ),
     )
 }
@@ -111,6 +121,7 @@ READERS: dict[str, Reader] = {
         Reader("json", (".json",), "reportkit.readers.json", "the model as JSON"),
     )
 }
+
 
 @dataclass(frozen=True)
 class SourceWriter:
@@ -126,9 +137,7 @@ class SourceWriter:
     title: str
 
     def write(self, document: Document) -> bytes:
-        write = cast(
-            "Callable[[Document], bytes]", importlib.import_module(self.module).write
-        )
+        write = cast("Callable[[Document], bytes]", importlib.import_module(self.module).write)
         return write(document)
 
 

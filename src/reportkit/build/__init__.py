@@ -25,12 +25,20 @@ from reportkit.build.publish import (
 )
 from reportkit.build.render import render_all
 from reportkit.errors import BuildError
+from reportkit.verify import check_rendered
 
 
 def build(
-    targets: list[Target], directory: Path, source: Path, *, force: bool, jobs: int
+    targets: list[Target],
+    directory: Path,
+    source: Path,
+    *,
+    force: bool,
+    jobs: int,
+    verify: bool = True,
 ) -> list[Outcome]:
-    """Render what changed and publish it atomically; raises BuildError naming failed formats."""
+    """Render what changed, read it back (``verify``) and publish it atomically; raises
+    BuildError naming failed formats."""
     versions = library_versions()
     view_hashes: dict[int, str] = {}
     for target in targets:
@@ -58,6 +66,13 @@ def build(
             "build failed, nothing was written (earlier outputs are unchanged):\n  "
             + "\n  ".join(names),
             ", ".join(targets[pending[local]].fmt for local in sorted(failed)),
+        )
+    if verify:
+        check_rendered(
+            [
+                (target.fmt, data, target.path.name, target.view)
+                for target, (data, _) in ((targets[pending[i]], done[i]) for i in sorted(done))
+            ]
         )
     written: list[Outcome] = []
     with locked(directory):

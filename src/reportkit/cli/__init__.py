@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "convert": "reportkit.cli.convert",
     "actors": "reportkit.cli.actors",
     "schema": "reportkit.cli.schema",
+    "verify": "reportkit.cli.verify",
 }
 
 

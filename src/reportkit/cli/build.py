@@ -65,6 +65,11 @@ if TYPE_CHECKING:
 )
 @click.option("--force", is_flag=True, help="Rebuild even when the inputs did not change.")
 @click.option(
+    "--no-verify",
+    is_flag=True,
+    help="Publish without reading the outputs back (see 'reportkit verify').",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -84,6 +89,7 @@ def build(
     font: Path | None,
     check: bool,
     force: bool,
+    no_verify: bool,
     jobs: int | None,
     quiet: bool,
     as_json: bool,
@@ -91,8 +97,9 @@ def build(
     """Build the reports from the source into the output directory.
 
     Without --meeting or --all-meetings the whole collection is built. Outputs are
-    written only when every format rendered; a build whose inputs did not change is
-    skipped unless --force.
+    written only when every format rendered and, read back, holds what the source says
+    (as 'reportkit verify' checks it); a build whose inputs did not change is skipped
+    unless --force.
     """
     import json
 
@@ -126,7 +133,12 @@ def build(
     else:
         try:
             outcomes = builder.build(
-                targets, chosen.directory, chosen.source, force=force, jobs=workers
+                targets,
+                chosen.directory,
+                chosen.source,
+                force=force,
+                jobs=workers,
+                verify=not no_verify,
             )
         except BuildError as exc:
             if as_json:
