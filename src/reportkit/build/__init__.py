@@ -25,7 +25,6 @@ from reportkit.build.publish import (
 )
 from reportkit.build.render import render_all
 from reportkit.errors import BuildError
-from reportkit.verify import check_rendered
 
 
 def build(
@@ -56,7 +55,7 @@ def build(
             )
         else:
             pending.append(index)
-    done, failed = render_all([targets[i] for i in pending], jobs)
+    done, failed = render_all([targets[i] for i in pending], jobs, verify=verify)
     if failed:
         names = []
         for local, message in sorted(failed.items()):
@@ -66,13 +65,6 @@ def build(
             "build failed, nothing was written (earlier outputs are unchanged):\n  "
             + "\n  ".join(names),
             ", ".join(targets[pending[local]].fmt for local in sorted(failed)),
-        )
-    if verify:
-        check_rendered(
-            [
-                (target.fmt, data, target.path.name, target.view)
-                for target, (data, _) in ((targets[pending[i]], done[i]) for i in sorted(done))
-            ]
         )
     written: list[Outcome] = []
     with locked(directory):

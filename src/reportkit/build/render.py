@@ -1,4 +1,9 @@
-"""Rendering targets, in worker processes when there are several."""
+"""Rendering targets, in worker processes when there are several.
+
+With ``verify`` each worker reads its output back right after rendering it
+(:func:`reportkit.verify.check_rendered`), with the libraries it has loaded already; a
+disagreement fails the target like a writer error.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,16 @@ from reportkit.source import gc_paused
 from reportkit.view import View
 
 
-def _render(fmt: str, view: View) -> tuple[bytes, float]:
+def _render(fmt: str, view: View, name: str = "", verify: bool = False) -> tuple[bytes, float]:
     started = time.perf_counter()
     # Writers build large acyclic trees (cells, flowables, XML); the cyclic collector's
     # passes over them find nothing to free. What they leave is collected afterwards.
     with gc_paused():
         data = formats.get_writer(fmt).render(view)
+    if verify:
+        from reportkit.verify import check_rendered
+
+        check_rendered([(fmt, data, name, view)])
     return data, time.perf_counter() - started
 
 
@@ -30,9 +39,9 @@ def _render(fmt: str, view: View) -> tuple[bytes, float]:
 _INHERITED: list[Target] = []
 
 
-def _render_inherited(index: int) -> tuple[bytes, float]:
+def _render_inherited(index: int, verify: bool) -> tuple[bytes, float]:
     target = _INHERITED[index]
-    return _render(target.fmt, target.view)
+    return _render(target.fmt, target.view, target.path.name, verify)
 
 
 def _describe(exc: BaseException) -> str:
@@ -42,9 +51,10 @@ def _describe(exc: BaseException) -> str:
 
 
 def render_all(
-    targets: list[Target], jobs: int
+    targets: list[Target], jobs: int, verify: bool = False
 ) -> tuple[dict[int, tuple[bytes, float]], dict[int, str]]:
-    """Render every target; returns (index -> (bytes, seconds), index -> error).
+    """Render (and with ``verify`` read back) every target; returns (index -> (bytes,
+    seconds), index -> error).
 
     With more than one job the targets render in worker processes: forked ones (Linux)
     inherit the targets, spawned ones (macOS, Windows) receive them pickled.
@@ -54,7 +64,7 @@ def render_all(
     if jobs <= 1 or len(targets) <= 1:
         for index, target in enumerate(targets):
             try:
-                done[index] = _render(target.fmt, target.view)
+                done[index] = _render(target.fmt, target.view, target.path.name, verify)
             except Exception as exc:
                 failed[index] = _describe(exc)
         return done, failed
@@ -65,9 +75,9 @@ def render_all(
     try:
         with ProcessPoolExecutor(min(jobs, len(targets)), context) as pool:
             futures: dict[int, Future[tuple[bytes, float]]] = {
-                index: pool.submit(_render_inherited, index)
+                index: pool.submit(_render_inherited, index, verify)
                 if fork
-                else pool.submit(_render, target.fmt, target.view)
+                else pool.submit(_render, target.fmt, target.view, target.path.name, verify)
                 for index, target in enumerate(targets)
             }
             for index, future in futures.items():

@@ -81,8 +81,7 @@ def check_rendered(rendered: list[tuple[str, bytes, str, View]]) -> list[Compare
             row = checker.check(fmt, data, name, view)
         except VerifyError as exc:
             raise BuildError(
-                f"build failed, nothing was written (earlier outputs are unchanged): "
-                f"{name} does not hold what the source says:\n{exc}\n"
+                f"read back, it does not hold what the source says:\n{exc}\n"
                 "  hint: this is a bug of reportkit's writer; --no-verify publishes anyway",
                 fmt,
             ) from None
