@@ -47,7 +47,9 @@ class Writer:
 
     def render(self, view: View) -> bytes:
         """The bytes of ``view`` in this format (the module is imported on first use)."""
-        render = cast("Callable[[View], bytes]", importlib.import_module(self.module).render)
+        render = cast(
+            "Callable[[View], bytes]", importlib.import_module(self.module).render
+        )
         return render(view)
 
     def extra_inputs(self, fonts: Fonts) -> str:
@@ -76,7 +78,9 @@ class Reader:
     title: str
 
     def read(self, data: bytes, name: str) -> Document:
-        read = cast("Callable[[bytes, str], Document]", importlib.import_module(self.module).read)
+        read = cast(
+            "Callable[[bytes, str], Document]", importlib.import_module(self.module).read
+        )
         return read(data, name)
 
 
@@ -122,7 +126,6 @@ READERS: dict[str, Reader] = {
     )
 }
 
-
 @dataclass(frozen=True)
 class SourceWriter:
     """A source form a document can be written in (``reportkit convert --to NAME``).
@@ -137,7 +140,9 @@ class SourceWriter:
     title: str
 
     def write(self, document: Document) -> bytes:
-        write = cast("Callable[[Document], bytes]", importlib.import_module(self.module).write)
+        write = cast(
+            "Callable[[Document], bytes]", importlib.import_module(self.module).write
+        )
         return write(document)
 
 

@@ -32,6 +32,19 @@ def qualified_topic_label(section: Section, topic: Topic) -> str:
     return f"{section.number}．{topic_label(topic)}"
 
 
+UNDISCLOSED = "非公表"
+
+
+def actors_label(case: Case) -> str:
+    """The actors of a case as a list names them: 団体コード order, with 等 / 等多数;
+    非公表 when the case names none."""
+    attribution = case.attribution
+    if attribution.undisclosed:
+        return UNDISCLOSED
+    actors = sorted(attribution.actors, key=lambda actor: actor.key)
+    return "、".join(actor.label for actor in actors) + (attribution.open_list or "")
+
+
 def case_label(case: Case) -> str:
     """1-2-3: the number a reader cites a case by in every format."""
     return case.id

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reportkit.errors import ReportkitError
+from reportkit.labels import actors_label
 from reportkit.model import Case
 from reportkit.summary import actor_index, cases_by_block
 from reportkit.view import View
@@ -103,15 +104,6 @@ class Compared:
 
 def government_key(prefecture: str, name: str) -> str:
     return f"{prefecture} {name}"
-
-
-def actors_text(case: Case) -> str:
-    """The actors of a case as a list names them: 団体コード order, 等 / 等多数, 非公表."""
-    attribution = case.attribution
-    if attribution.undisclosed:
-        return "非公表"
-    actors = sorted(attribution.actors, key=lambda actor: actor.key)
-    return "、".join(actor.label for actor in actors) + (attribution.open_list or "")
 
 
 class Expected:
@@ -246,11 +238,11 @@ def _compare_case(read: ReadCase, case: Case, expected: Expected, name: str) -> 
             f"{read.place}: {read.attribution}",
             f"{expected.where(case)}: {case.attribution.text}",
         )
-    if read.actors is not None and squash(read.actors) != squash(actors_text(case)):
+    if read.actors is not None and squash(read.actors) != squash(actors_label(case)):
         raise _fail(
             f"{name}: the local governments of {label} differ",
             f"{read.place}: {read.actors}",
-            f"{expected.where(case)}: {actors_text(case)}",
+            f"{expected.where(case)}: {actors_label(case)}",
         )
     return 1
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -91,22 +91,42 @@ def pieces(data: bytes) -> Iterator[Piece]:
         )
 
 
+Decode = Callable[[bytes], str]
+
+
 class _Fonts:
-    """Each font's name and character map (its ToUnicode CMap), read once per document."""
+    """Each font's name and decoding (its ToUnicode CMap), read once per document.
+
+    A CID font without a ToUnicode map but with a Unicode CMap (UniJIS-UCS2-H, as
+    reportlab's built-in Japanese fonts use) has two-byte codes that are the characters.
+    """
 
     def __init__(self) -> None:
-        self._known: dict[int, tuple[str, dict[int, str]]] = {}
+        self._known: dict[int, tuple[str, Decode]] = {}
 
-    def get(self, reference: Any) -> tuple[str, dict[int, str]]:
+    def get(self, reference: Any) -> tuple[str, Decode]:
         key = getattr(reference, "idnum", id(reference))
         found = self._known.get(key)
         if found is None:
-            font = reference.get_object()
-            name = str(font.get("/BaseFont", "")).split("+")[-1]
-            unicode = font.get("/ToUnicode")
-            found = (name, _cmap(unicode.get_object().get_data()) if unicode else {})
-            self._known[key] = found
+            found = self._known[key] = _font(reference.get_object())
         return found
+
+
+def _font(font: Any) -> tuple[str, Decode]:
+    name = str(font.get("/BaseFont", "")).split("+")[-1]
+    unicode = font.get("/ToUnicode")
+    two_bytes = font.get("/Subtype") == "/Type0"
+    if unicode is not None:
+        table = _cmap(unicode.get_object().get_data())
+        if two_bytes:
+            return name, lambda codes: "".join(
+                table.get(int.from_bytes(codes[i : i + 2], "big"), "")
+                for i in range(0, len(codes) - 1, 2)
+            )
+        return name, lambda codes: "".join(table.get(code, "") for code in codes)
+    if two_bytes and "UCS2" in str(font.get("/Encoding", "")):
+        return name, lambda codes: codes.decode("utf-16-be", "replace")
+    return name, lambda codes: codes.decode("latin-1")
 
 
 def _cmap(data: bytes) -> dict[int, str]:
@@ -126,11 +146,11 @@ def _cmap(data: bytes) -> dict[int, str]:
 def _page_pieces(number: int, content: bytes, table: Any, fonts: _Fonts) -> Iterator[Piece]:
     """The text a page's content stream shows: Tf sets the font, Tj and TJ show strings."""
     name, size = "", 0.0
-    cmap: dict[int, str] = {}
+    decode: Decode = _nothing
     for found in TEXT_OPERATION.finditer(content):
         if found.group("font") is not None:
             reference = table.get("/" + found.group("font").decode("latin-1"))
-            name, cmap = fonts.get(reference) if reference is not None else ("", {})
+            name, decode = fonts.get(reference) if reference is not None else ("", _nothing)
             size = round(float(found.group("size")), 1)
             continue
         shown = found.group("literal")
@@ -139,9 +159,13 @@ def _page_pieces(number: int, content: bytes, table: Any, fonts: _Fonts) -> Iter
             if shown is not None
             else b"".join(_unescape(s) for s in LITERAL.findall(found.group("array") or b""))
         )
-        text = "".join(cmap.get(code, "") for code in codes)
+        text = decode(codes)
         if text.strip():
             yield Piece(number, text, name, size)
+
+
+def _nothing(codes: bytes) -> str:
+    return ""
 
 
 def _unescape(literal: bytes) -> bytes:
@@ -166,8 +190,12 @@ def read(data: bytes, name: str) -> Reading:
     """The cases, counts per section and topic, and the index of a PDF handout."""
     every = list(pieces(data))
     strong = next((p.font for p in every if p.size >= HEADING_SIZE + 2), "")
+    numbers = next((p.font for p in every if p.size == NUMBER_SIZE), "")
     reading = Reading(name)
-    reading.cases = [_case(found, strong, name) for found in _cases(every)]
+    # With one gothic weight only, emphasis and attributions share a face: the
+    # attribution's emphasis cannot be told, so emphasis is compared in the text alone.
+    text_only = strong == numbers
+    reading.cases = [_case(found, strong, name, text_only) for found in _cases(every)]
     _overview(every, reading)
     _index(every, reading)
     return reading
@@ -192,18 +220,23 @@ def _cases(every: list[Piece]) -> Iterator[_Case]:
         yield current
 
 
-def _case(found: _Case, strong: str, name: str) -> ReadCase:
+def _case(found: _Case, strong: str, name: str, text_only: bool) -> ReadCase:
     parts = list(found.pieces)
     if parts and parts[0][0].strip() == BULLET:
         parts = parts[1:]
     text = "".join(part for part, _ in parts)
     attribution = ATTRIBUTION.search("".join(text.split()))
+    shown = attribution.group(1) if attribution else ""
+    chars = [(char, font == strong) for part, font in parts for char in part if not char.isspace()]
+    if text_only:
+        chars = chars[: len(chars) - len(shown)]
     return ReadCase(
         place=f"{name} p.{found.page}",
         id=found.number,
         text=text,
-        emphasis=phrases((part, font == strong) for part, font in parts),
-        attribution=attribution.group(1) if attribution else "",
+        emphasis=phrases(chars),
+        emphasis_in_text_only=text_only,
+        attribution=shown,
     )
 
 

@@ -11,7 +11,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportkit.labels import section_label
+from reportkit.labels import actors_label, section_label
 from reportkit.model import Case, Topic
 from reportkit.summary import blocks_of, prefectures_of
 from reportkit.view import View
@@ -36,18 +36,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("本文", 70),
     ("強調", 36),
 )
-
-
-UNDISCLOSED = "非公表"
-
-
-def actors_text(case: Case) -> str:
-    """The actors in 団体コード order, with 等 / 等多数; 非公表 when none is named."""
-    attribution = case.attribution
-    if attribution.undisclosed:
-        return UNDISCLOSED
-    actors = sorted(attribution.actors, key=lambda actor: actor.key)
-    return "、".join(actor.label for actor in actors) + (attribution.open_list or "")
 
 
 def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
@@ -94,7 +82,7 @@ def _case_row(
         case.id,
         heading,
         topic.title,
-        actors_text(case),
+        actors_label(case),
         case.attribution.open_list or "",
         "、".join(by_code(case, prefectures_of(case), "prefecture")),
         "、".join(by_code(case, blocks_of(case), "block")),
