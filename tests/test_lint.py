@@ -23,7 +23,7 @@ def test_real_source_warns_once_about_harowaku(real_document: Document) -> None:
     assert len(where) == 1
     assert sum(line.count("ハローワーク") for line in lines) >= 2  # correct forms stay silent
     resolved = resolve(real_document, str(REAL_SOURCE))
-    found = lint(resolved, str(REAL_SOURCE))
+    found = [p for p in lint(resolved, str(REAL_SOURCE)) if "misspelling" in p.message]
     ((line, column),) = where
     assert [str(p) for p in found] == [
         f"{REAL_SOURCE}:{line}:{column}: warning: ハロワーク looks like a misspelling of "
@@ -106,5 +106,42 @@ def test_validate_prints_the_warning_and_strict_fails() -> None:
     done = run("validate")
     assert done.returncode == 0, done.stderr
     assert "warning: ハロワーク looks like a misspelling of ハローワーク" in done.stderr
-    assert ", 1 warning" in done.stdout
+    assert ", 7 warnings" in done.stdout
     assert run("validate", "--strict").returncode == 1
+
+
+def test_whole_case_and_whole_section_emphasis(tmp_path: Path) -> None:
+    path = tmp_path / "s.md"
+    path.write_text(
+        "表題\n1. 節\n(話題)\n- **全部。**【鳥羽市】\n- 一部の**強調**。【鳥羽市】\n"
+        "2. 全部強調の節\n- **一。【鳥羽市】**\n- **二。**【仙台市】\n",
+        encoding="utf-8",
+    )
+    doc = read_markdown(path.read_text(encoding="utf-8"), str(path))
+    assert [str(p) for p in lint(doc, str(path))] == [
+        f"{path}:4:3: warning: the whole text of case 1-1-1 is emphasised\n"
+        "  hint: emphasise the phrase that matters (**…**), not the whole text",
+        f"{path}:6:1: warning: the whole of section 2 is emphasised (all 2 cases)\n"
+        "  hint: emphasise the phrase that matters (**…**), not the whole text",
+    ]
+
+
+def test_real_source_warns_about_its_wholly_emphasised_section_3(real_document: Document) -> None:
+    lines = REAL_SOURCE.read_text(encoding="utf-8").splitlines()
+    section_line = lines.index("3. 支援における関係機関連携") + 1
+    found = lint(real_document, str(REAL_SOURCE))
+    whole = [p for p in found if p.message.startswith("the whole of section")]
+    assert [(p.line, p.message) for p in whole] == [
+        (section_line, "the whole of section 3 is emphasised (all 8 cases)")
+    ]
+
+
+def test_build_prints_the_warnings_validate_prints(tmp_path: Path) -> None:
+    validated = run_cli("validate")
+    built = run_cli("build", "--format", "xlsx", "--output-dir", str(tmp_path))
+    assert built.returncode == 0, built.stderr
+    warnings = [line for line in validated.stderr.splitlines() if line]
+    assert len(warnings) == 14  # 7 warnings, each with its hint
+    assert [line for line in built.stderr.splitlines() if line] == warnings
+    quiet = run_cli("build", "--format", "xlsx", "--output-dir", str(tmp_path), "-q", "--force")
+    assert quiet.stderr == ""

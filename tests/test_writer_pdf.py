@@ -359,7 +359,7 @@ def test_first_page_carries_the_document_number(real_view: View, real_pdf: bytes
 
 
 def test_overview_counts_every_section_and_topic(real_view: View, real_pdf: bytes) -> None:
-    overview = _squash(_pages_text(real_pdf)[1])
+    overview = _squash("".join(_pages_text(real_pdf)[:2]))  # page 1, its map on page 2
     assert "取組事例の概要" in overview
     for section in real_view.document.sections:
         assert _squash(f"{section_title(section)}{len(section.cases)}件") in overview
@@ -377,7 +377,7 @@ def test_map_shows_every_prefecture_with_its_count(real_view: View, real_pdf: by
 
     assert len(TILES) == 47
     counts = cases_by_prefecture(real_view.document)
-    overview = _pages_text(real_pdf)[1]
+    overview = "\n".join(_pages_text(real_pdf)[:2])
     for prefecture in TILES:
         label = short_name(prefecture)
         assert label in overview
@@ -530,7 +530,7 @@ def test_block_handout_shows_the_national_comparison(real_view: View) -> None:
     # 仙台市・川崎市 share a case, so 関東信越 has cases here too, but not all of them
     assert cases_by_block(tohoku, blocks)["関東信越"] > 0
     assert handout_blocks(view) == ["東北"]
-    page = pypdf.PdfReader(io.BytesIO(render(view))).pages[1]
+    page = pypdf.PdfReader(io.BytesIO(render(view))).pages[0]
     overview = _squash(page.extract_text())
     assert "全国の事例数（ブロック別）" in overview
     for block in blocks:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reportkit.model import Document
     from reportkit.readers.options import ReadOptions
     from reportkit.revise.compare import Comparison
+    from reportkit.verify.facts import Reading
     from reportkit.view import Fonts, View
 
 
@@ -33,6 +34,8 @@ class Writer:
     imports (their versions join the build's input hash and the manifest).
     ``fingerprint`` names a function ``(fonts) -> str`` in a module that imports no
     writer library: what besides the view changes the bytes (the PDF: its font files).
+    ``check`` names the module that reads the format back for ``reportkit verify``: its
+    ``read(data: bytes, name: str) -> Reading`` uses a reader independent of the writer.
     """
 
     name: str
@@ -42,6 +45,7 @@ class Writer:
     title: str
     libraries: tuple[str, ...] = ()
     fingerprint: str | None = None
+    check: str | None = None
 
     def render(self, view: View) -> bytes:
         """The bytes of ``view`` in this format (the module is imported on first use)."""
@@ -57,6 +61,13 @@ class Writer:
         module, _, function = self.fingerprint.partition(":")
         found = cast("Callable[[Fonts], str]", getattr(importlib.import_module(module), function))
         return found(fonts)
+
+    def read_back(self, data: bytes, name: str) -> Reading | None:
+        """What an output of this format holds, read back (None: the format has no check)."""
+        if self.check is None:
+            return None
+        read = cast("Callable[[bytes, str], Reading]", importlib.import_module(self.check).read)
+        return read(data, name)
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,7 @@ WRITERS: dict[str, Writer] = {
             "PDF handout",
             libraries=("reportlab",),
             fingerprint="reportkit.writers.pdf.font_files:inventory",
+            check="reportkit.verify.pdf",
         ),
         Writer(
             "docx",
@@ -100,6 +112,7 @@ WRITERS: dict[str, Writer] = {
             "reportkit.writers.docx",
             "Word briefing",
             libraries=("python-docx",),
+            check="reportkit.verify.docx",
         ),
         Writer(
             "xlsx",
@@ -108,6 +121,7 @@ WRITERS: dict[str, Writer] = {
             "reportkit.writers.xlsx",
             "Excel matrix",
             libraries=("openpyxl",),
+            check="reportkit.verify.xlsx",
         ),
         Writer("html", ".html", "text/html", "reportkit.writers.html", "accessible web page"),
     )

@@ -36,6 +36,26 @@ def topic_label(topic: Topic) -> str:
     return NO_TOPIC if topic.implicit else f"（{topic.number}）{topic.title}"
 
 
+def qualified_topic_label(section: Section, topic: Topic) -> str:
+    """2．（8）その他: a topic named with its section, where it stands without its heading."""
+    if topic.implicit:
+        return section_label(section)
+    return f"{section.number}．{topic_label(topic)}"
+
+
+UNDISCLOSED = "非公表"
+
+
+def actors_label(case: Case) -> str:
+    """The actors of a case as a list names them: 団体コード order, with 等 / 等多数;
+    非公表 when the case names none."""
+    attribution = case.attribution
+    if attribution.undisclosed:
+        return UNDISCLOSED
+    actors = sorted(attribution.actors, key=lambda actor: actor.key)
+    return "、".join(actor.label for actor in actors) + (attribution.open_list or "")
+
+
 def case_label(case: Case) -> str:
     """1-2-3: the number a reader cites a case by in every format."""
     return case.id
@@ -80,8 +100,18 @@ def edition_count_text(counts: EditionCounts, region: str | None) -> str:
 
 def contents_line(view: View) -> str:
     """本資料には4項目・17分類の取組事例23件（関東信越の17団体、ほか8団体）を収める。"""
+    return "".join(contents_parts(view))
+
+
+def contents_parts(view: View) -> tuple[str, str, str]:
+    """:func:`contents_line` in three parts, the counts in the middle (a format may link them)."""
     document = view.document
     topics = sum(1 for _, topic in document.topics() if not topic.implicit)
     selection = view.meeting.select
     counts = edition_count_text(edition_counts(view), region_name(selection) or None)
-    return f"本資料には{len(document.sections)}項目・{topics}分類の取組事例{counts}を収める。"
+    return f"本資料には{len(document.sections)}項目・{topics}分類の取組事例", counts, "を収める。"
+
+
+def elsewhere_heading(region: str) -> str:
+    """What a regional edition calls the co-actors from outside its region."""
+    return f"{region}以外の団体（共同の事例）"

@@ -134,6 +134,10 @@ class View(BaseModel):
         default=None,
         description="cases per block in the whole collection, when the view is one block's",
     )
+    region: list[str] = Field(
+        default_factory=list,
+        description="the prefectures a regional edition is for (all of its blocks'), in code order",
+    )
 
     @property
     def date(self) -> dt.date:

@@ -39,8 +39,10 @@ def build(
     progress: Progress | None = None,
     request_key: str | None = None,
     notes: list[str] | None = None,
+    verify: bool = True,
 ) -> list[Outcome]:
-    """Render what changed and publish it atomically; raises BuildError naming failed formats.
+    """Render what changed, read it back (``verify``) and publish it atomically; raises
+    BuildError naming failed formats.
 
     ``request_key`` (:mod:`reportkit.noop`) is recorded with the outputs it made and the
     ``notes`` printed, so that the same request finds them unchanged without reading the model.
@@ -62,7 +64,7 @@ def build(
             )
         else:
             pending.append(index)
-    done, failed = render_all([targets[i] for i in pending], jobs, progress)
+    done, failed = render_all([targets[i] for i in pending], jobs, progress, verify)
     if failed:
         names = []
         for local, message in sorted(failed.items()):

@@ -19,11 +19,12 @@ from reportkit.meetings.editions import Edition, editions
 from reportkit.meetings.selection import select_for
 from reportkit.meetings.settings import Settings, SettingsFile, load_settings
 from reportkit.model import Document
+from reportkit.places import gazetteer
 from reportkit.places.blocks import BlockScheme
 from reportkit.readers.options import ReadOptions
 from reportkit.source import load
 from reportkit.summary import cases_by_block
-from reportkit.view import Fonts, Meeting, View, source_timestamp
+from reportkit.view import Fonts, Meeting, Selection, View, source_timestamp
 
 
 @dataclass
@@ -103,12 +104,13 @@ class Request:
 
 @dataclass
 class Plan:
-    """The targets of a build, its output directory and its source."""
+    """The targets of a build, its output directory, its source and the document read."""
 
     targets: list[Target]
     directory: Path
     source: Path
     notes: list[str] = field(default_factory=list)  # places without an edition
+    document: Document | None = None
 
 
 def make_view(
@@ -128,10 +130,12 @@ def make_view(
     scheme = scheme or BlockScheme.load(None)
     shown = document
     national = None
+    region: list[str] = []
     if not meeting.select.everything:
         shown = select_for(meeting, document, scheme, settings or SettingsFile(Settings(), None))
     if meeting.select.regional:
         national = cases_by_block(document, scheme.names)
+        region = region_prefectures(meeting.select, scheme)
     return View(
         document=shown,
         meeting=meeting,
@@ -139,7 +143,15 @@ def make_view(
         fonts=fonts or Fonts(),
         national=national,
         blocks=scheme.names,
+        region=region,
     )
+
+
+def region_prefectures(selection: Selection, scheme: BlockScheme) -> list[str]:
+    """The prefectures of the blocks, sub-blocks and prefectures ``selection`` names."""
+    names = [p for block in selection.blocks for p in scheme.prefectures(block)]
+    names += selection.prefectures
+    return [entry.name for entry in gazetteer.load().prefectures() if entry.name in names]
 
 
 def _formats(fmt: str, meeting: Meeting) -> list[str]:
@@ -189,7 +201,7 @@ def plan(request: Request) -> Plan:
             for edition in made
             for target in _edition_targets(request, edition, view_of, directory)
         ]
-        return Plan(targets, directory, source, notes)  # a shard may hold no edition
+        return Plan(targets, directory, source, notes, document)  # a shard may hold no edition
     targets = []
     for meeting in chosen:
         view = view_of(meeting)
@@ -199,7 +211,7 @@ def plan(request: Request) -> Plan:
             targets.append(Target(name, path, view, meeting.id))
     if not targets:
         raise BuildError(f"no meeting chosen is built in the format {request.fmt}")
-    return Plan(targets, directory, source)
+    return Plan(targets, directory, source, document=document)
 
 
 def _edition_targets(

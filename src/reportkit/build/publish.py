@@ -289,6 +289,9 @@ class OutputSet:
     def recover(self) -> None:
         """Finish or undo what an interrupted build left; remove stale temporary files."""
         _make_directory(self.sets)
+        if self.current.exists() and not self.current.is_symlink():
+            _remove(self.current)  # a copy of the directory (links followed): not ours
+            checkpoint("removed a current that was not a link")
         if self.journal.is_file():
             self._roll_forward(self.sets / self.journal.read_text(encoding="utf-8").strip())
         keep = self.current_set()

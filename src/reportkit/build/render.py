@@ -1,4 +1,9 @@
-"""Rendering targets, in worker processes when there are several."""
+"""Rendering targets, in worker processes when there are several.
+
+With ``verify`` each worker reads its output back right after rendering it
+(:func:`reportkit.verify.check_rendered`), with the libraries it has loaded already; a
+disagreement fails the target like a writer error.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +23,16 @@ from reportkit.source import gc_paused
 from reportkit.view import View
 
 
-def _render(fmt: str, view: View) -> tuple[bytes, float]:
+def _render(fmt: str, view: View, name: str = "", verify: bool = False) -> tuple[bytes, float]:
     started = time.perf_counter()
     # Writers build large acyclic trees (cells, flowables, XML); the cyclic collector's
     # passes over them find nothing to free. What they leave is collected afterwards.
     with gc_paused():
         data = formats.get_writer(fmt).render(view)
+    if verify:
+        from reportkit.verify import check_rendered
+
+        check_rendered([(fmt, data, name, view)])
     return data, time.perf_counter() - started
 
 
@@ -32,9 +41,9 @@ def _render(fmt: str, view: View) -> tuple[bytes, float]:
 _INHERITED: list[Target] = []
 
 
-def _render_inherited(index: int) -> tuple[bytes, float]:
+def _render_inherited(index: int, verify: bool) -> tuple[bytes, float]:
     target = _INHERITED[index]
-    return _render(target.fmt, target.view)
+    return _render(target.fmt, target.view, target.path.name, verify)
 
 
 def _describe(exc: BaseException) -> str:
@@ -57,8 +66,11 @@ class Progress(Protocol):
 Results = tuple[dict[int, tuple[bytes, float]], dict[int, str]]
 
 
-def render_all(targets: list[Target], jobs: int, progress: Progress | None = None) -> Results:
-    """Render every target; returns (index -> (bytes, seconds), index -> error).
+def render_all(
+    targets: list[Target], jobs: int, progress: Progress | None = None, verify: bool = False
+) -> Results:
+    """Render (and with ``verify`` read back) every target; returns (index -> (bytes,
+    seconds), index -> error).
 
     With more than one job the targets render in worker processes: forked ones (Linux)
     inherit the targets, spawned ones (macOS, Windows) receive them pickled.
@@ -66,7 +78,7 @@ def render_all(targets: list[Target], jobs: int, progress: Progress | None = Non
     if progress is not None:
         progress.start(targets)
     if jobs <= 1 or len(targets) <= 1:
-        return _serially(targets, progress)
+        return _serially(targets, progress, verify)
     fork = sys.platform == "linux"
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _INHERITED[:] = targets
@@ -78,9 +90,9 @@ def render_all(targets: list[Target], jobs: int, progress: Progress | None = Non
             workers, context, initializer=cache.use, initargs=settings
         ) as pool:
             futures = {
-                pool.submit(_render_inherited, index)
+                pool.submit(_render_inherited, index, verify)
                 if fork
-                else pool.submit(_render, target.fmt, target.view): index
+                else pool.submit(_render, target.fmt, target.view, target.path.name, verify): index
                 for index, target in enumerate(targets)
             }
             return _collect(futures, targets, progress)
@@ -89,14 +101,14 @@ def render_all(targets: list[Target], jobs: int, progress: Progress | None = Non
         _INHERITED.clear()
 
 
-def _serially(targets: list[Target], progress: Progress | None) -> Results:
+def _serially(targets: list[Target], progress: Progress | None, verify: bool) -> Results:
     done: dict[int, tuple[bytes, float]] = {}
     failed: dict[int, str] = {}
     for index, target in enumerate(targets):
         if progress is not None:
             progress.working([target])
         try:
-            done[index] = _render(target.fmt, target.view)
+            done[index] = _render(target.fmt, target.view, target.path.name, verify)
         except Exception as exc:
             failed[index] = _describe(exc)
         if progress is not None:

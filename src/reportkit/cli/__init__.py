@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "schema": "reportkit.cli.schema",
     "survey": "reportkit.cli.survey",
     "diff": "reportkit.cli.diff",
+    "verify": "reportkit.cli.verify",
 }
 
 

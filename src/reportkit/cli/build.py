@@ -21,6 +21,9 @@ from reportkit.cli.options import (
     source_path,
 )
 
+if TYPE_CHECKING:
+    from reportkit.build.plan import Plan
+
 
 def parse_shard(text: str) -> tuple[int, int]:
     """``"K/N"`` as (K, N) with 1 ≤ K ≤ N; ValueError says what is wrong."""
@@ -116,6 +119,11 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tup
     help="Neither read nor write the user cache (parsed fonts); see REPORTKIT_CACHE_DIR.",
 )
 @click.option(
+    "--no-verify",
+    is_flag=True,
+    help="Publish without reading the outputs back (see 'reportkit verify').",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -140,6 +148,7 @@ def build(
     force: bool,
     lock_timeout: float,
     no_cache: bool,
+    no_verify: bool,
     jobs: int | None,
     quiet: bool,
     as_json: bool,
@@ -147,8 +156,9 @@ def build(
     """Build the reports from the source into the output directory.
 
     Without --meeting or --all-meetings the whole collection is built. Outputs are
-    written only when every format rendered; a build whose inputs did not change is
-    skipped unless --force.
+    written only when every format rendered and, read back, holds what the source says
+    (as 'reportkit verify' checks it); a build whose inputs did not change is skipped
+    unless --force.
     """
     from reportkit import noop
 
@@ -178,6 +188,7 @@ def build(
         force=force,
         jobs=jobs,
         lock_timeout=lock_timeout,
+        verify=not no_verify,
         show=show,
         as_json=as_json,
     )
@@ -185,7 +196,7 @@ def build(
 
 # Options that change what a build prints or how fast, never what it writes.
 _NOT_SHAPING = frozenset(
-    {"check", "force", "no_cache", "jobs", "quiet", "as_json", "lock_timeout"}
+    {"check", "force", "no_cache", "jobs", "quiet", "as_json", "lock_timeout", "no_verify"}
 )
 
 
@@ -220,6 +231,7 @@ def _build(
     force: bool,
     jobs: int | None,
     lock_timeout: float,
+    verify: bool,
     show: bool,
     as_json: bool,
 ) -> None:
@@ -232,6 +244,7 @@ def _build(
     from reportkit.errors import BuildError
 
     chosen = plan(request)
+    warnings = _lint(chosen, quiet=not show)
     targets = chosen.targets
     for note in chosen.notes if show else []:
         click.echo(note)
@@ -259,6 +272,7 @@ def _build(
                 progress=progress,
                 request_key=quick.key if quick else None,
                 notes=chosen.notes,
+                verify=verify,
             )
         except BuildError as exc:
             if as_json:
@@ -267,8 +281,13 @@ def _build(
             raise
     if as_json:
         ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
-        outputs = [o.as_json() for o in outcomes]
-        summary = {"ok": ok, "check": check, "outputs": outputs, "notes": chosen.notes}
+        summary = {
+            "ok": ok,
+            "check": check,
+            "warnings": warnings,
+            "outputs": [o.as_json() for o in outcomes],
+            "notes": chosen.notes,
+        }
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif show:
         for outcome in outcomes:
@@ -305,3 +324,16 @@ def _report_unchanged(
             click.echo(note)
         for output in outputs:
             click.echo(f"{output.fmt:<4}  {output.path}  unchanged")
+
+
+def _lint(chosen: Plan, quiet: bool) -> list[str]:
+    """Print the source's lint warnings (as ``validate`` does) unless quiet; return them."""
+    from reportkit.readers.lint import lint
+
+    if chosen.document is None:
+        return []
+    found = [str(problem) for problem in lint(chosen.document, str(chosen.source))]
+    if not quiet:
+        for problem in found:
+            click.echo(problem, err=True)
+    return found

@@ -2,7 +2,9 @@
 
 * probable misspellings in titles and case text, from the editable word list
   ``schema/lint-words.toml`` (``"ハロワーク" = "ハローワーク"``);
-* an actor named twice in one case's attribution.
+* an actor named twice in one case's attribution;
+* emphasis that covers a whole case, or every case of a section: emphasis marks what
+  matters in a case, and underlining everything marks nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from reportkit.errors import Problem, SourceError
-from reportkit.model import Actor, Document
+from reportkit.model import Actor, Case, Document, Section
 from reportkit.places import gazetteer
 from reportkit.schema_files import schema_file
 from reportkit.toml_file import TomlFile
@@ -116,11 +118,50 @@ def _actor_key(actor: Actor) -> str:
     return "~" + gazetteer.fold(actor.written)
 
 
+def wholly_emphasised(case: Case) -> bool:
+    """True when every run of the case's text is emphasised."""
+    return all(run.emphasis for run in case.runs)
+
+
+EMPHASIS_HINT = "emphasise the phrase that matters (**…**), not the whole text"
+
+
+def _emphasis_warnings(document: Document, path: str, source: _Source) -> Iterator[Problem]:
+    """One warning per wholly emphasised section, else one per wholly emphasised case."""
+    for section in document.sections:
+        if all(wholly_emphasised(case) for case in section.cases):
+            yield _whole_section(section, path)
+            continue
+        for case in section.cases:
+            if wholly_emphasised(case):
+                yield Problem(
+                    path,
+                    case.line,
+                    source.column(case.line, "**", 0),
+                    f"the whole text of case {case.id} is emphasised",
+                    EMPHASIS_HINT,
+                    severity="warning",
+                )
+
+
+def _whole_section(section: Section, path: str) -> Problem:
+    cases = section.cases
+    also = "" if len(cases) == 1 else f" (all {len(cases)} cases)"
+    return Problem(
+        path,
+        section.line,
+        1,
+        f"the whole of section {section.number} is emphasised{also}",
+        EMPHASIS_HINT,
+        severity="warning",
+    )
+
+
 def lint(document: Document, path: str, words: Mapping[str, str] | None = None) -> list[Problem]:
     """Warnings about ``document`` read from ``path``, in source order."""
     words = load_words() if words is None else words
     source = _Source(path)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(_emphasis_warnings(document, path, source))
     for line, text in _texts(document, source):
         seen: dict[str, int] = {}
         for _offset, wrong, right in misspellings(text, words):

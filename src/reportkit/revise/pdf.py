@@ -32,11 +32,11 @@ from reportkit.revise.marks import Mark, Marked
 from reportkit.revise.summary import headline
 from reportkit.revise.table import NOTE, Cell, Order, TableRow, headers, table_rows
 from reportkit.view import View
-from reportkit.writers.pdf.cover import draw_number_box
 from reportkit.writers.pdf.document import _canvas_class
 from reportkit.writers.pdf.fonts import FontSet, find_fonts
 from reportkit.writers.pdf.styles import ACCENT, INK, MUTED, RULE, TINT
 from reportkit.writers.pdf.text import JText, Span, TextStyle
+from reportkit.writers.pdf.title_block import draw_number_box
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 SIZE = 10.5

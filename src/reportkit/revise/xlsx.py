@@ -21,7 +21,7 @@ from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.book import new_workbook, save, set_properties
 from reportkit.writers.xlsx.cells import Origin, put_text
-from reportkit.writers.xlsx.layout import grid_rule, lines_needed, print_setup, row_height
+from reportkit.writers.xlsx.layout import lines_needed, page_setup, row_height
 
 SHEET = "変更一覧"
 TABLE = "Changes"
@@ -142,9 +142,8 @@ def write_changes(ws: Worksheet, comparison: Comparison, view: View) -> None:
     ]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-    ws.conditional_formatting.add(f"A2:{last}", grid_rule())
     ws.freeze_panes = "A2"
-    print_setup(
+    page_setup(
         ws,
         paper=ws.PAPERSIZE_A4,
         title_rows="1:1",

@@ -66,7 +66,6 @@ from reportkit.writers.xlsx.book import new_workbook
 from reportkit.writers.xlsx.cells import put_text
 from reportkit.writers.zip_normalize import normalize_zip
 
-A4 = 9  # openpyxl's paperSize for A4
 WEEKDAYS = "月火水木金土日"
 INPUT = "reportkit 入力"
 CHECK = "reportkit 入力チェック"
@@ -274,9 +273,9 @@ def write_answers(ws: Worksheet, survey: Survey) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # let users widen columns and rows
     ws.protection.formatRows = False
-    layout.print_setup(
+    layout.page_setup(
         ws,
-        paper=A4,
+        paper=ws.PAPERSIZE_A4,
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
         header_left=f"{survey.document.title}　照会様式",
         header_right=_respondents_text(survey),
@@ -401,9 +400,9 @@ def write_guide(ws: Worksheet, survey: Survey) -> None:
             row += 1
             put_text(ws, row, 2, f"　{contact}")
     ws.protection.sheet = True
-    layout.print_setup(
+    layout.page_setup(
         ws,
-        paper=A4,
+        paper=ws.PAPERSIZE_A4,
         title_rows=None,
         header_left=f"{survey.document.title}　照会様式",
         header_right=GUIDE_SHEET,

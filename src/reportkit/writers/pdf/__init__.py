@@ -1,9 +1,9 @@
 """The PDF handout (配布資料), made with reportlab.
 
-``render(view)`` returns the bytes of an A4 handout: a cover with the 資料番号, an
-overview (counts and a map), every case with 禁則 line breaking and embedded Japanese
-fonts, a PDF outline, and an index of actors with pages. See :mod:`.fonts` for how the
-fonts are chosen.
+``render(view)`` returns the bytes of an A4 handout: page 1 with the 資料番号, the title
+block and the overview (counts and a map), every case with 禁則 line breaking and
+embedded Japanese fonts, a PDF outline, internal links, and an index of actors with
+pages. See :mod:`.fonts` for how the fonts are chosen.
 """
 
 from __future__ import annotations

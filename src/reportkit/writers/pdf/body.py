@@ -1,4 +1,8 @@
-"""The case pages: section and topic headings, and every case with its attribution."""
+"""The case pages: section and topic headings, and every case with its attribution.
+
+Every case is a named destination (:func:`destination`) that the index and the overview
+link to; sections and topics are destinations too (their headings' outline keys).
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,35 @@ LEADING = BODY_SIZE * 1.7
 BULLET = "○"
 
 
+def destination(case: Case) -> str:
+    """The name of the place a link to ``case`` leads to."""
+    return f"case-{case.key}"
+
+
+def section_destination(number: int, topic: int | None = None) -> str:
+    """The outline key of a section's (or one of its topics') heading."""
+    return f"s{number}" if topic is None else f"s{number}t{topic}"
+
+
 class CaseText(JText):
-    """A case paragraph; ``case_id`` lets the document record the page it starts on."""
+    """A case paragraph; ``case_id`` lets the document record the page it starts on.
+
+    Its first part marks the destination of the case where it is drawn.
+    """
 
     case_id: str
+    anchor: str | None = None
+
+    def draw(self) -> None:
+        if self.anchor is not None:
+            self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        super().draw()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts[1:]:
+            part.anchor = None
+        return parts
 
 
 def case_flowable(case: Case, styles: Styles) -> CaseText:
@@ -35,6 +64,7 @@ def case_flowable(case: Case, styles: Styles) -> CaseText:
         space_after=4.0,
     )
     flowable.case_id = case.id
+    flowable.anchor = destination(case)
     return flowable
 
 
@@ -47,7 +77,9 @@ def body_story(document: Document, styles: Styles) -> list[Flowable]:
                 section_label(section),
                 styles.section,
                 decoration="band",
-                outline=OutlineEntry(section_label(section), f"s{section.number}", 0),
+                outline=OutlineEntry(
+                    section_label(section), section_destination(section.number), 0
+                ),
                 space_before=14.0 if story else 0.0,
                 space_after=8.0,
             )
@@ -60,7 +92,7 @@ def body_story(document: Document, styles: Styles) -> list[Flowable]:
                         styles.topic,
                         decoration="rule",
                         outline=OutlineEntry(
-                            topic_label(topic), f"s{section.number}t{topic.number}", 1
+                            topic_label(topic), section_destination(section.number, topic.number), 1
                         ),
                         space_before=8.0,
                         space_after=6.0,

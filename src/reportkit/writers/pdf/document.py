@@ -1,6 +1,10 @@
 """The handout as a reportlab document: page templates, page decorations, metadata and
 the build (a single pass: the index is made when the flow reaches it, by which time
 the page of every case is known).
+
+One flow, no forced page breaks: the title block and the overview on page 1, the cases
+right after the overview, the index right after the cases (on a new page only when
+little room is left) in balanced columns.
 """
 
 from __future__ import annotations
@@ -18,25 +22,19 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
-    FrameBreak,
     NextPageTemplate,
-    PageBreak,
     PageTemplate,
 )
 
 from reportkit import __version__
 from reportkit.view import View
 from reportkit.writers.pdf.body import body_story
-from reportkit.writers.pdf.cover import Cover, draw_number_box
+from reportkit.writers.pdf.columns import Columns
 from reportkit.writers.pdf.fonts import find_fonts
-from reportkit.writers.pdf.index import (
-    IndexEntry,
-    index_heading,
-    index_story,
-    prefecture_heading,
-)
+from reportkit.writers.pdf.index import continued_heading, index_heading, index_story
 from reportkit.writers.pdf.overview import overview_story
 from reportkit.writers.pdf.styles import (
     FOOTER_Y,
@@ -48,9 +46,11 @@ from reportkit.writers.pdf.styles import (
     PAGE_WIDTH,
     Styles,
 )
+from reportkit.writers.pdf.title_block import draw_number_box, title_block
 
 COLUMN_GAP = 18.0
-INDEX_HEAD = 74.0  # height of the full-width frame above the index columns
+INDEX_ROOM = 120.0  # the index starts on the page the cases end on when this much is left
+NUMBER_TOP = 10 * mm  # the 資料番号 box's distance from the top edge of page 1
 
 
 class Deferred(Flowable):
@@ -112,46 +112,21 @@ class Handout(BaseDocTemplate):
         self._build_templates()
 
     def _build_templates(self) -> None:
-        full = (self.leftMargin, self.bottomMargin, self.width, self.height)
-        half = (self.width - COLUMN_GAP) / 2
-        columns = [
-            Frame(
-                self.leftMargin + i * (half + COLUMN_GAP),
-                self.bottomMargin,
-                half,
-                self.height - (INDEX_HEAD if head else 0),
-                id=f"col{i}",
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-            )
-            for head in (True, False)
-            for i in range(2)
-        ]
-        top = Frame(
+        frame = Frame(
             self.leftMargin,
-            self.bottomMargin + self.height - INDEX_HEAD,
+            self.bottomMargin,
             self.width,
-            INDEX_HEAD,
-            id="index-head",
+            self.height,
+            id="body",
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
             bottomPadding=0,
         )
-
-        def frame(fid: str) -> Frame:
-            return Frame(
-                *full, id=fid, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
-            )
-
         self.addPageTemplates(
             [
-                PageTemplate("cover", [frame("cover")], onPage=self._cover_page),
-                PageTemplate("body", [frame("body")], onPage=self._page),
-                PageTemplate("index-first", [top, *columns[:2]], onPage=self._page),
-                PageTemplate("index", columns[2:], onPage=self._page),
+                PageTemplate("first", [frame], onPage=self._first_page),
+                PageTemplate("body", [frame], onPage=self._page),
             ]
         )
 
@@ -165,11 +140,12 @@ class Handout(BaseDocTemplate):
         canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, f"- {canvas.getPageNumber()} -")
         canvas.restoreState()
 
-    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def _first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Page 1: the 資料番号 box at the top right; the outline shows on opening."""
         number = self.view.meeting.number
         if number:
             style = self.styles.sized(self.styles.section, 14, MUTED)
-            draw_number_box(canvas, number, style, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 14 * mm)
+            draw_number_box(canvas, number, style, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - NUMBER_TOP)
         canvas.showOutline()
         self._page(canvas, doc)
 
@@ -178,10 +154,6 @@ class Handout(BaseDocTemplate):
     def filterFlowables(self, flowables: list[Flowable]) -> None:
         while flowables and isinstance(flowables[0], Deferred):
             flowables[0:1] = flowables[0].make()
-        first = flowables[0] if flowables else None
-        if isinstance(first, IndexEntry) and getattr(self.frame, "_atTop", False):
-            # a prefecture's entries run on into a new column: say whose they are
-            flowables.insert(0, prefecture_heading(first.prefecture, self.styles, continued=True))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         case_id = getattr(flowable, "case_id", None)
@@ -190,21 +162,21 @@ class Handout(BaseDocTemplate):
 
 
 def story(doc: Handout) -> list[Flowable]:
-    """Cover, overview, cases, index."""
+    """Title block and overview, cases, index: one flow."""
     view, styles = doc.view, doc.styles
+
+    def index() -> list[Flowable]:
+        entries = index_story(view, styles, doc.case_pages)
+        return [Columns(entries, gap=COLUMN_GAP, continued=lambda f: continued_heading(f, styles))]
+
     return [
         NextPageTemplate("body"),
-        Cover(view, styles),
-        PageBreak(),
+        *title_block(view, styles),
         *overview_story(view, styles),
-        PageBreak(),
         *body_story(view.document, styles),
-        NextPageTemplate("index-first"),
-        PageBreak(),
+        CondPageBreak(INDEX_ROOM),
         *index_heading(styles),
-        NextPageTemplate("index"),
-        FrameBreak(),
-        Deferred(lambda: index_story(view, styles, doc.case_pages)),
+        Deferred(index),
     ]
 
 

@@ -5,7 +5,8 @@ breaks lines with :mod:`.kinsoku`, justifies full lines by character spacing (``
 as Japanese typesetting spreads characters, not words), underlines emphasised spans, and
 can set a *tail* (the attribution) flush right on the last line, or on a line of its own
 when it does not fit. A *bullet* hangs in the indent of the first line and a *gutter*
-label (the case id) sits left of the text.
+label (the case id) sits left of the text. A span may be a *link* to a named
+destination of the document (an internal link: the reader jumps there on a click).
 """
 
 from __future__ import annotations
@@ -42,10 +43,11 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text in one style."""
+    """A stretch of text in one style; ``link`` names the destination it leads to."""
 
     text: str
     style: TextStyle
+    link: str | None = None
 
 
 @dataclass
@@ -55,6 +57,7 @@ class _Chars:
     text: str = ""
     style_ids: list[int] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, name)
 
     @classmethod
     def of(cls, spans: Sequence[Span], styles: list[TextStyle]) -> _Chars:
@@ -65,6 +68,9 @@ class _Chars:
                 styles.append(span.style)
             sid = styles.index(span.style)
             width_of = scaled_widths(span.style.font, span.style.size).__getitem__
+            if span.link:
+                start = len(chars.style_ids)
+                chars.links.append((start, start + len(span.text), span.link))
             parts.append(span.text)
             chars.style_ids.extend([sid] * len(span.text))
             chars.widths.extend(map(width_of, span.text))
@@ -72,7 +78,8 @@ class _Chars:
         return chars
 
     def tail_from(self, start: int) -> _Chars:
-        return _Chars(self.text[start:], self.style_ids[start:], self.widths[start:])
+        links = [(max(a, start) - start, b - start, name) for a, b, name in self.links if b > start]
+        return _Chars(self.text[start:], self.style_ids[start:], self.widths[start:], links)
 
     def width(self, start: int = 0, end: int | None = None) -> float:
         return sum(self.widths[start:end])
@@ -195,12 +202,8 @@ class JText(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         rows = self._layout(availWidth)
         total = len(rows)
-        fit = int((availHeight + 1e-6) // self.leading)
-        if total >= 4:  # leave no widow or orphan line
-            fit = min(fit, total - 2)
-            if fit < 2:
-                return []
-        if fit < 1 or fit >= total:
+        fit = min(int((availHeight + 1e-6) // self.leading), total - 2)
+        if fit < 2:  # leave no orphan (one line at a page foot) or widow (one line atop)
             return []
         first = self._clone()
         first._rows, first._frozen = rows[:fit], True
@@ -274,6 +277,19 @@ class JText(Flowable):
                 underlines.append((x, x + advance - seg.spacing, baseline, style))
             x += advance
             run_start = i
+        for start, end, name in chars.links:
+            if start < seg.end and end > seg.start:
+                self._link(seg, chars, max(start, seg.start), min(end, seg.end), name, baseline)
+
+    def _link(
+        self, seg: _Segment, chars: _Chars, start: int, end: int, name: str, baseline: float
+    ) -> None:
+        """A clickable area over characters ``start:end`` of ``seg`` leading to ``name``."""
+        x0 = seg.x + chars.width(seg.start, start) + seg.spacing * (start - seg.start)
+        x1 = x0 + chars.width(start, end) + seg.spacing * (end - start - 1)
+        size = self._styles[chars.style_ids[start]].size
+        area = (x0, baseline - 0.25 * size, x1, baseline + 0.9 * size)
+        self.canv.linkRect("", name, area, relative=1, thickness=0)
 
     def _draw_marks(self, pen: _Pen, baseline: float) -> None:
         """The bullet at the left edge, the gutter label right-aligned left of it."""

@@ -1,12 +1,17 @@
-"""The workbook: three sheets, document properties from the view, reproducible bytes."""
+"""The workbook: four sheets, document properties from the view, reproducible bytes."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import UTC
+from functools import partial
+from typing import Protocol, cast
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.styles.named_styles import NamedStyleList
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.writer.excel import ExcelWriter
 
@@ -15,11 +20,21 @@ from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cases import SHEET as CASES_SHEET
 from reportkit.writers.xlsx.cases import write_cases
+from reportkit.writers.xlsx.formulas import cache_values, cached
 from reportkit.writers.xlsx.matrix import SHEET as MATRIX_SHEET
 from reportkit.writers.xlsx.matrix import write_matrix
+from reportkit.writers.xlsx.records import SHEET as RECORDS_SHEET
+from reportkit.writers.xlsx.records import write_records
 from reportkit.writers.xlsx.totals import SHEET as TOTALS_SHEET
 from reportkit.writers.xlsx.totals import write_totals
 from reportkit.writers.zip_normalize import normalize_zip
+
+
+class _Fonts(Protocol):
+    """The private attributes of a Workbook that hold its fonts and named styles."""
+
+    _fonts: IndexedList[Font]
+    _named_styles: NamedStyleList
 
 
 def render(view: View) -> bytes:
@@ -31,13 +46,15 @@ def render(view: View) -> bytes:
             "xlsx",
         )
     workbook = new_workbook()
-    matrix = workbook.active
+    matrix = workbook.worksheets[0]
     matrix.title = MATRIX_SHEET
     cases = workbook.create_sheet(CASES_SHEET)
     totals = workbook.create_sheet(TOTALS_SHEET)
+    records = workbook.create_sheet(RECORDS_SHEET)
     rows = write_cases(cases, view)
     write_matrix(matrix, view, rows)
     write_totals(totals, view)
+    write_records(records, view)
     set_properties(workbook, view)
     return save(workbook, view)
 
@@ -47,8 +64,9 @@ def new_workbook() -> Workbook:
     workbook = Workbook()
     # openpyxl has no public way to change the default font: replace font 0, which the
     # Normal style and every unstyled cell use; column widths are measured in its digits.
-    workbook._fonts = IndexedList([styles.BASE])
-    workbook._named_styles["Normal"].font = styles.BASE
+    inside = cast("_Fonts", workbook)
+    inside._fonts = IndexedList([styles.BASE])
+    inside._named_styles["Normal"].font = styles.BASE
     styles.register(workbook)
     return workbook
 
@@ -69,9 +87,15 @@ def set_properties(workbook: Workbook, view: View) -> None:
 
 
 def save(workbook: Workbook, view: View) -> bytes:
-    """Serialise without openpyxl's save() (which stamps the current time), then normalise."""
+    """Serialise without openpyxl's save() (which stamps the current time), then normalise,
+    filling in the values of the totals' formulas on the way."""
     buffer = io.BytesIO()
     # Stored, not deflated: normalize_zip compresses every member once, in its own pass.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         ExcelWriter(workbook, archive).write_data()
-    return normalize_zip(buffer.getvalue(), view.timestamp)
+    rewrite: dict[str, Callable[[bytes], bytes]] = {}
+    for index, sheet in enumerate(workbook.worksheets, start=1):
+        values = cached(sheet)
+        if values:  # openpyxl names the parts by position: xl/worksheets/sheet1.xml, …
+            rewrite[f"xl/worksheets/sheet{index}.xml"] = partial(cache_values, values=values)
+    return normalize_zip(buffer.getvalue(), view.timestamp, rewrite)

@@ -1,4 +1,9 @@
-"""Sheet 事例一覧: one row per case, an Excel table that sorts and filters natively."""
+"""Sheet 事例一覧: one row per case, an Excel table that sorts and filters natively.
+
+Its lists (団体, 都道府県, ブロック) follow 団体コード order, so their items line up; a
+filter on one local government or prefecture belongs on sheet 事例×団体 (one value a
+cell).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,13 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportkit.labels import section_label
+from reportkit.labels import actors_label, section_label
 from reportkit.model import Case, Topic
 from reportkit.summary import blocks_of, prefectures_of
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
-from reportkit.writers.xlsx.cells import Origin, check_text, put_number, put_text
-from reportkit.writers.xlsx.layout import grid_rule, lines_needed, print_setup, row_height
+from reportkit.writers.xlsx.cells import Origin, check_text, put_style, put_text
+from reportkit.writers.xlsx.layout import lines_needed, print_setup, row_height
 from reportkit.writers.xlsx.ordering import by_code
 
 SHEET = "事例一覧"
@@ -30,16 +35,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("ブロック", 11),
     ("本文", 70),
     ("強調", 36),
-    ("行", 6),
 )
-
-
-def actors_text(case: Case) -> str:
-    """The actors as a list names them, with 等 / 等多数; 非公表 when none is named."""
-    attribution = case.attribution
-    if attribution.undisclosed:
-        return "非公表"
-    return "、".join(actor.label for actor in attribution.actors) + (attribution.open_list or "")
 
 
 def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
@@ -69,14 +65,12 @@ def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
     ]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-    ws.conditional_formatting.add(f"A2:{last}", grid_rule())
     ws.freeze_panes = "B2"
     print_setup(
         ws,
+        view,
         paper=ws.PAPERSIZE_A3,
         title_rows="1:1",
-        header_left=f"{document.title}　{SHEET}",
-        header_right=view.date_text,
     )
     return rows
 
@@ -84,25 +78,23 @@ def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
 def _case_row(
     ws: Worksheet, row: int, heading: str, topic: Topic, case: Case, origin: Origin
 ) -> None:
-    values: list[str | int] = [
+    values: list[str] = [
         case.id,
         heading,
         topic.title,
-        actors_text(case),
+        actors_label(case),
         case.attribution.open_list or "",
         "、".join(by_code(case, prefectures_of(case), "prefecture")),
         "、".join(by_code(case, blocks_of(case), "block")),
         case.text,
         "\n".join(case.emphasized),
-        case.line,
     ]
     lines = 1
     for column, value in enumerate(values, start=1):
-        if isinstance(value, int):
-            put_number(ws, row, column, value, styles.LIST)
-        elif value:
+        if value:
             put_text(ws, row, column, value, origin, styles.LIST)
             lines = max(lines, lines_needed(value, COLUMNS[column - 1][1]))
-        # An empty value gets no cell; the table's grid covers it (see write_cases).
+        else:
+            put_style(ws, row, column, styles.LIST)  # the grid's borders
     # Row heights are written: LibreOffice does not fit rows to wrapped text on opening.
     ws.row_dimensions[row].height = row_height(lines)

@@ -11,6 +11,7 @@ line, before openpyxl sees it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,6 +25,7 @@ MAX_CELL_TEXT = 32_767
 # Starts that Excel (or a CSV exported from the sheet) may read as a formula; the
 # full-width forms too, which a Japanese IME turns into the ASCII ones on editing.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -39,6 +41,18 @@ class Origin:
 
 
 LABEL = Origin("reportkit", 0, "a label of the workbook")
+
+
+class _StoredString(Protocol):
+    """The private attributes of a Cell that :func:`put_text` sets."""
+
+    _value: str
+    data_type: str
+
+
+def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
+    """The cell at (row, column); reportkit writes no merged cell but the first of a range."""
+    return cast("Cell", ws.cell(row=row, column=column))
 
 
 def check_text(text: str, origin: Origin) -> str:
@@ -70,7 +84,7 @@ def put_text(
     style: str | None = None,
 ) -> Cell:
     """Write ``text`` as a string cell that can never become a formula."""
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     if style:
         styles.apply(cell, style)
     # Private openpyxl API: ``_value`` is where the ``Cell.value`` setter stores a string
@@ -78,8 +92,9 @@ def put_text(
     # large workbook, a cut at 32,767 characters, "f" for a leading "="). The model's text
     # type admits no such character, check_text refused any longer text, and data_type
     # "s" is what this function set after the setter anyway.
-    cell._value = check_text(text, origin)
-    cell.data_type = "s"
+    stored = cast("_StoredString", cell)
+    stored._value = check_text(text, origin)
+    stored.data_type = "s"
     if needs_quote_prefix(text):
         cell.quotePrefix = True  # after the style, which would reset it
     return cell
@@ -89,7 +104,7 @@ def put_number(
     ws: Worksheet, row: int, column: int, value: int | None, style: str | None = None
 ) -> Cell:
     """Write an integer cell (``None``: an empty cell with the style)."""
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     if style:
         styles.apply(cell, style)
     cell.value = value
@@ -98,6 +113,6 @@ def put_number(
 
 def put_style(ws: Worksheet, row: int, column: int, style: str) -> Cell:
     """An empty cell with a style (borders, fill)."""
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     styles.apply(cell, style)
     return cell

@@ -13,14 +13,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from openpyxl.formatting.rule import Rule
-from openpyxl.styles import Border, Side
-from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-_THIN = Side(style="thin", color="A6A6A6")
-_GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+from reportkit.view import View
 
 # Points per line of 10 pt BIZ UDゴシック (its line is 1.0 em), with some air.
 LINE_HEIGHT = 11.5
@@ -76,16 +72,6 @@ def row_height(lines: int) -> float:
     return round(lines * LINE_HEIGHT + 4, 1)
 
 
-def grid_rule() -> Rule:
-    """A conditional format that draws the grid on every cell of its range.
-
-    Empty cells of a large sheet are left out (each cell costs openpyxl time and memory
-    twice: when built and when saved); this rule gives them their borders all the same,
-    in Excel and in LibreOffice.
-    """
-    return Rule(type="expression", formula=["TRUE"], dxf=DifferentialStyle(border=_GRID))
-
-
 def header_footer_text(text: str) -> str:
     """``text`` for a print header or footer, where ``&`` starts a code."""
     return text.replace("&", "&&")
@@ -93,8 +79,30 @@ def header_footer_text(text: str) -> str:
 
 def print_setup(
     ws: Worksheet,
+    view: View,
     *,
-    paper: int,
+    paper: str,
+    title_rows: str | None,
+    landscape: bool = True,
+    one_page_tall: bool = False,
+) -> None:
+    """A sheet of the workbook: its header names the document and the sheet (left) and
+    carries the 資料番号 and the date (right); see :func:`page_setup`."""
+    page_setup(
+        ws,
+        paper=paper,
+        title_rows=title_rows,
+        header_left=f"{view.document.title}　{ws.title}",
+        header_right=" ".join(p for p in (view.meeting.number, view.date_text) if p),
+        landscape=landscape,
+        one_page_tall=one_page_tall,
+    )
+
+
+def page_setup(
+    ws: Worksheet,
+    *,
+    paper: str,
     title_rows: str | None,
     header_left: str,
     header_right: str,
@@ -113,9 +121,11 @@ def print_setup(
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.25
-    ws.oddHeader.left.text = header_footer_text(header_left[:100])
-    ws.oddHeader.left.size = 9
-    ws.oddHeader.right.text = header_footer_text(header_right[:100])
-    ws.oddHeader.right.size = 9
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddFooter.center.size = 9
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None and footer is not None, "openpyxl makes both"
+    header.left.text = header_footer_text(header_left[:100])
+    header.left.size = 9
+    header.right.text = header_footer_text(header_right[:100])
+    header.right.size = 9
+    footer.center.text = "&P / &N"
+    footer.center.size = 9

@@ -14,6 +14,7 @@ twice per cell; :func:`apply` does that search once per style and workbook.
 from __future__ import annotations
 
 from copy import copy
+from typing import Literal, Protocol, cast
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -24,21 +25,34 @@ FONT_NAME = "BIZ UDゴシック"
 SIZE = 10
 
 
-def _font(size: float = SIZE, **options: object) -> Font:
-    return Font(name=FONT_NAME, size=size, family=3, charset=128, **options)
+def _font(
+    size: float = SIZE, *, bold: bool = False, color: str | None = None, link: bool = False
+) -> Font:
+    underline: Literal["single"] | None = "single" if link else None
+    return Font(
+        name=FONT_NAME,
+        size=size,
+        family=3,
+        charset=128,
+        bold=bold,
+        color=color,
+        underline=underline,
+    )
 
 
 BASE = _font()
 BOLD = _font(bold=True)
 TITLE_FONT = _font(14, bold=True)
 NOTE_FONT = _font(9, color="404040")
-LINK_FONT = _font(color="0B3C8C", underline="single")
-LINK_BOLD_FONT = _font(color="0B3C8C", underline="single", bold=True)
+LINK_FONT = _font(color="0B3C8C", link=True)
+LINK_BOLD_FONT = _font(color="0B3C8C", link=True, bold=True)
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 SECTION_FILL = PatternFill("solid", fgColor="B8CBE4")
 TOTAL_FILL = PatternFill("solid", fgColor="EFEFEF")
 GROUP_FILL = PatternFill("solid", fgColor="FFF6DD")
+OTHER_FILL = PatternFill("solid", fgColor="EDEDED")  # co-actors from outside the region
+OTHER_FONT = _font(color="595959")
 
 # Colour scale of the counts: white at 0 up to this colour at the sheet's maximum.
 SCALE_LOW = "FFFFFF"
@@ -63,6 +77,9 @@ SECTION = "reportkit 大項目"
 TEXT = "reportkit 団体"
 CODE = "reportkit 団体コード"
 GROUP = "reportkit 団体群"
+OTHER = "reportkit 対象地域外の団体"
+OTHER_CODE = "reportkit 対象地域外の団体コード"
+OTHER_CAPTION = "reportkit 対象地域外の見出し"
 EMPTY = "reportkit 件数なし"
 COUNT = "reportkit 件数"
 TOTAL = "reportkit 合計"
@@ -83,6 +100,18 @@ _DEFINITIONS: tuple[tuple[str, dict[str, object]], ...] = (
     (TEXT, {"font": BASE, "border": GRID, "alignment": LEFT}),
     (CODE, {"font": BASE, "border": GRID, "alignment": LEFT, "number_format": "00000"}),
     (GROUP, {"font": BASE, "border": GRID, "alignment": LEFT, "fill": GROUP_FILL}),
+    (OTHER, {"font": OTHER_FONT, "border": GRID, "alignment": LEFT, "fill": OTHER_FILL}),
+    (
+        OTHER_CODE,
+        {
+            "font": OTHER_FONT,
+            "border": GRID,
+            "alignment": LEFT,
+            "fill": OTHER_FILL,
+            "number_format": "00000",
+        },
+    ),
+    (OTHER_CAPTION, {"font": BOLD, "border": GRID, "alignment": LEFT, "fill": OTHER_FILL}),
     (EMPTY, {"font": BASE, "border": GRID, "alignment": NUMBER}),
     (COUNT, {"font": LINK_FONT, "border": GRID, "alignment": NUMBER}),
     (TOTAL, {"font": BOLD, "fill": TOTAL_FILL, "border": GRID, "alignment": NUMBER}),
@@ -105,16 +134,23 @@ def register(workbook: Workbook) -> None:
 _ARRAYS: WeakKeyDictionary[Workbook, dict[str, object]] = WeakKeyDictionary()
 
 
+class _StyledCell(Protocol):
+    """The private attribute of a Cell that holds its style array."""
+
+    _style: object
+
+
 def apply(cell: Cell, name: str) -> None:
     """Give ``cell`` the named style ``name`` (same result as ``cell.style = name``)."""
-    book = cell.parent.parent
+    book = cast("Workbook", cell.parent.parent)
+    styled = cast("_StyledCell", cell)
     arrays = _ARRAYS.get(book)
     if arrays is None:
         arrays = _ARRAYS[book] = {}
     array = arrays.get(name)
     if array is None:
         cell.style = name
-        arrays[name] = copy(cell._style)
+        arrays[name] = copy(styled._style)
     else:
         # What openpyxl's own style descriptor does after looking the name up.
-        cell._style = copy(array)
+        styled._style = copy(array)

@@ -1,6 +1,8 @@
 """Sheet 集計: cases per initiative type and per block, each with a native bar chart.
 
-Each table is followed by its chart; the block table starts a new printed page.
+Each table is followed by its chart; the block table starts a new printed page. The
+type table names each type with its section (2．（8）その他), so the chart's categories
+are unambiguous; its total is a SUBTOTAL formula (:mod:`.formulas`).
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportkit.labels import section_label
-from reportkit.summary import cases_by_block, cases_by_topic
+from reportkit.labels import (
+    MULTIPLE_COUNTING_NOTE,
+    edition_count_text,
+    qualified_topic_label,
+    section_label,
+)
+from reportkit.summary import cases_by_block, cases_by_topic, edition_counts, region_name
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cells import Origin, put_number, put_style, put_text
+from reportkit.writers.xlsx.formulas import put_formula, subtotal
 from reportkit.writers.xlsx.layout import fit_width, print_setup
 from reportkit.writers.xlsx.ordering import block_order
 
@@ -28,11 +36,7 @@ ROW_CM = 0.5  # default row height in centimetres
 UNIT_CM = 0.19  # one column-width unit in centimetres
 BAR_CM = 0.7  # chart height per bar
 PAGE_CM = 28.0  # printable height of an A4 page fitted to the sheet's width
-NOTES = (
-    "※ 複数のブロックの団体が挙がる事例は、それぞれのブロックに数える"
-    "（ブロック別の合計は事例数を上回ることがある）。",
-    "※ 非公表の事例はどのブロックにも数えない。",
-)
+NOTES = (f"※ {MULTIPLE_COUNTING_NOTE}", "※ 非公表の事例はどのブロックにも数えない。")
 
 
 def write_totals(ws: Worksheet, view: View) -> None:
@@ -41,15 +45,19 @@ def write_totals(ws: Worksheet, view: View) -> None:
     path = document.source_name or "source"
     put_text(ws, 1, 1, f"{document.title}　集計", Origin(path, 0, "document title"), styles.TITLE)
     put_text(ws, 2, 1, view.date_text, style=styles.NOTE)
+    selection = view.meeting.select
+    region = region_name(selection) if selection.regional else None
+    counted = edition_count_text(edition_counts(view), region)
+    put_text(ws, 3, 1, f"本資料の取組事例：{counted}", style=styles.NOTE)
     blocks = block_order(view)
     widths = (
         fit_width([section_label(s) for s in document.sections] + blocks, 12, 64),
-        fit_width([topic.title for _, topic in document.topics()], 12, 64),
+        fit_width([qualified_topic_label(s, t) for s, t in document.topics()], 12, 64),
         12.0,
     )
     for letter, width in zip("ABC", widths, strict=True):
         ws.column_dimensions[letter].width = width
-    chart_width = min(26.0, sum(widths) * UNIT_CM)
+    chart_width = round(min(26.0, sum(widths) * UNIT_CM))  # whole centimetres
 
     row = 4
     put_text(ws, row, 1, TOPIC_TITLE, style=styles.CAPTION)
@@ -59,13 +67,15 @@ def write_totals(ws: Worksheet, view: View) -> None:
     for section, topic, count in cases_by_topic(document):
         row += 1
         put_text(ws, row, 1, section_label(section), Origin(path, section.line, "section"), TEXT)
-        put_text(ws, row, 2, topic.title, Origin(path, topic.line, "topic"), TEXT)
+        label = qualified_topic_label(section, topic)
+        put_text(ws, row, 2, label, Origin(path, topic.line, "topic"), TEXT)
         put_number(ws, row, 3, count, NUMBER)
     last = row
     row += 1
     put_style(ws, row, 1, styles.TOTAL_LABEL)
     put_text(ws, row, 2, "計", style=styles.TOTAL_LABEL)
-    put_number(ws, row, 3, sum(1 for _ in document.cases()), styles.TOTAL)
+    cases = sum(1 for _ in document.cases())
+    put_formula(ws, row, 3, subtotal(((header + 1, 3), (last, 3))), cases, styles.TOTAL)
     chart = _bar_chart(ws, TOPIC_TITLE, header, last, label_column=2, value_columns=(3, 3))
     chart.width = chart_width
     if (row + 2) * ROW_CM + chart.height > PAGE_CM:
@@ -97,10 +107,9 @@ def write_totals(ws: Worksheet, view: View) -> None:
     ws.add_chart(chart, f"A{row + 2}")
     print_setup(
         ws,
+        view,
         paper=ws.PAPERSIZE_A4,
         title_rows=None,
-        header_left=f"{document.title}　{SHEET}",
-        header_right=view.date_text,
         landscape=False,
     )
 
