@@ -173,9 +173,16 @@ def test_requests_remembered_only_while_their_outputs_stand() -> None:
             "kept": {"outputs": [["b.pdf", "2"]], "notes": ["n"]},
         }
     }
-    made = noop.remember(old, outputs, "new", [("a.pdf", "1")], [])
+    made = noop.remember(old, outputs, "new", [("a.pdf", "1")], [], [])
     assert list(made) == ["kept", "new"]
-    assert made["new"] == {"outputs": [["a.pdf", "1"]], "notes": []}
+    assert made["new"] == {"outputs": [["a.pdf", "1"]], "notes": [], "warnings": []}
     many = {"requests": {str(i): {"outputs": [["b.pdf", "2"]]} for i in range(40)}}
-    assert len(noop.remember(many, outputs, "new", [], [])) == noop.KEPT
-    assert "new" not in noop.remember(old, outputs, None, [], [])
+    assert len(noop.remember(many, outputs, "new", [], [], [])) == noop.KEPT
+    assert "new" not in noop.remember(old, outputs, None, [], [], [])
+
+
+def test_a_quick_no_op_repeats_the_lint_warnings(built: Path) -> None:
+    """The real source's warnings (ハロワーク, wholly emphasised cases) come on every build."""
+    quick, loaded = run(built, "build", "--format", "docx")
+    assert loaded == []  # nothing was read: the warnings are the recorded ones
+    assert "warning: ハロワーク looks like a misspelling of ハローワーク" in quick.stderr

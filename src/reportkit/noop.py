@@ -210,8 +210,8 @@ def _manifest(directory: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def unchanged(found: Request) -> tuple[list[Recorded], list[str]] | None:
-    """The outputs and notes ``found`` made, when all are in place unchanged; else None."""
+def unchanged(found: Request) -> tuple[list[Recorded], list[str], list[str]] | None:
+    """The outputs, notes and warnings ``found`` made, when all are in place unchanged."""
     manifest = _manifest(found.directory)
     entry = (manifest.get(SECTION) or {}).get(found.key)
     outputs = manifest.get("outputs") or {}
@@ -228,9 +228,10 @@ def unchanged(found: Request) -> tuple[list[Recorded], list[str]] | None:
                 Recorded(name, path, about["format"], about["meeting"], sha, about["size"])
             )
         notes = [str(note) for note in entry.get("notes", [])]
+        warnings = [str(warning) for warning in entry.get("warnings", [])]
     except (OSError, KeyError, TypeError, ValueError):
         return None
-    return recorded, notes
+    return recorded, notes, warnings
 
 
 def remember(
@@ -239,8 +240,10 @@ def remember(
     key: str | None,
     made: list[tuple[str, str]],
     notes: list[str],
+    warnings: list[str],
 ) -> dict[str, Any]:
-    """The manifest's ``requests``: this request's outputs (name, sha256) and notes, and
+    """The manifest's ``requests``: this request's outputs (name, sha256), notes and lint
+    warnings, and
     the earlier requests whose outputs are all still the ones in ``outputs`` (at most 16).
 
     ``key`` None (a request the quick check could not key) records no new request.
@@ -257,4 +260,5 @@ def remember(
     ]
     if key is None:
         return dict(earlier)
-    return dict([*earlier, (key, {"outputs": [list(pair) for pair in made], "notes": notes})])
+    made_here = {"outputs": [list(pair) for pair in made], "notes": notes, "warnings": warnings}
+    return dict([*earlier, (key, made_here)])

@@ -39,6 +39,7 @@ def build(
     progress: Progress | None = None,
     request_key: str | None = None,
     notes: list[str] | None = None,
+    warnings: list[str] | None = None,
     verify: bool = True,
 ) -> list[Outcome]:
     """Render what changed, read it back (``verify``) and publish it atomically; raises
@@ -83,7 +84,9 @@ def build(
 
     def remember(old: dict[str, Any], record: dict[str, Any]) -> None:
         made = [(t.name, outcomes[i].sha256 or "") for i, t in enumerate(targets)]
-        record[noop.SECTION] = noop.remember(old, record["outputs"], request_key, made, notes or [])
+        record[noop.SECTION] = noop.remember(
+            old, record["outputs"], request_key, made, notes or [], warnings or []
+        )
 
     publish_set(
         directory,

@@ -272,6 +272,7 @@ def _build(
                 progress=progress,
                 request_key=quick.key if quick else None,
                 notes=chosen.notes,
+                warnings=warnings,
                 verify=verify,
             )
         except BuildError as exc:
@@ -305,9 +306,16 @@ def _build(
 
 
 def _report_unchanged(
-    outputs: list[noop.Recorded], notes: list[str], *, show: bool, as_json: bool
+    outputs: list[noop.Recorded],
+    notes: list[str],
+    warnings: list[str],
+    *,
+    show: bool,
+    as_json: bool,
 ) -> None:
     """What a build whose raw inputs did not change prints: as the full build would."""
+    for warning in warnings if show else []:
+        click.echo(warning, err=True)
     if as_json:
         import json
 
@@ -317,7 +325,13 @@ def _report_unchanged(
              "error": None}
             for o in outputs
         ]  # fmt: skip
-        summary = {"ok": True, "check": False, "outputs": rows, "notes": notes}
+        summary = {
+            "ok": True,
+            "check": False,
+            "warnings": warnings,
+            "outputs": rows,
+            "notes": notes,
+        }
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif show:
         for note in notes:
