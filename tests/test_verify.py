@@ -96,13 +96,13 @@ def test_a_fresh_build_agrees_and_the_table_says_what_was_compared(pristine: Pat
     assert code == 0, err
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[1:-1]}
     for meeting, cases in (("shukan-kacho", "61"), ("kanto-shinetsu", "23")):
-        for suffix in (".pdf", ".docx", ".xlsx"):
+        for suffix in (".pdf", ".docx", ".xlsx", ".html"):
             row = rows[f"output/{meeting}{suffix}"]
             assert row[:4] == [cases] * 4, (meeting, suffix, row)
     # counts: 4 sections + 17 topics in the handout; 52 local governments in its index
     assert rows["output/shukan-kacho.pdf"][4:] == ["21", "-", "52"]
     assert rows["output/shukan-kacho.xlsx"][4:] == ["18", "7", "52"]
-    assert out.splitlines()[-1] == "6 outputs agree with the source"
+    assert out.splitlines()[-1] == "8 outputs agree with the source"
 
 
 # -- what verify catches -------------------------------------------------------------------------
@@ -326,3 +326,40 @@ def test_the_numbered_briefing_paragraph_is_read_too(project: Path) -> None:
     code, _, err = verify(project)
     assert code == 1
     assert "case 1-1-3 is missing from output/shukan-kacho.docx" in err
+
+
+def _edit_html(root: Path, change: object) -> None:
+    path = root / "output" / "shukan-kacho.html"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(change(text), encoding="utf-8")  # type: ignore[operator]
+    restamp(root, path.name)
+
+
+def test_the_web_page_is_read_back_too(project: Path) -> None:
+    code, out, _ = verify(project)
+    assert code == 0
+    row = next(line for line in out.splitlines() if "shukan-kacho.html" in line)
+    assert row.split()[1:6] == ["61", "61", "61", "61", "21"]  # cases … topics (17 + 4)
+
+
+def test_a_case_missing_from_the_web_page(project: Path) -> None:
+    _edit_html(project, lambda text: re.sub(r'<li class="case" id="case-1-2-2">.*?</li>', "", text))
+    code, _, err = verify(project)
+    assert code == 1
+    assert "case 1-2-2 is missing from output/shukan-kacho.html" in err
+
+
+def test_a_changed_text_and_a_dropped_emphasis_in_the_web_page(project: Path) -> None:
+    _edit_html(project, lambda text: text.replace("結びつき", "つながり", 1))
+    code, _, err = verify(project)
+    assert code == 1 and "output/shukan-kacho.html: the text of case 1-1-1 differs" in err
+    _edit_html(
+        project,
+        lambda text: text.replace("つながり", "結びつき", 1).replace(
+            "<strong>制度施行により生活困窮の相談のハードルが下がった</strong>",
+            "制度施行により生活困窮の相談のハードルが下がった",
+            1,
+        ),
+    )
+    code, _, err = verify(project)
+    assert code == 1 and "1-1-1" in err and "emphasis" in err

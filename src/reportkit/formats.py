@@ -123,7 +123,14 @@ WRITERS: dict[str, Writer] = {
             libraries=("openpyxl",),
             check="reportkit.verify.xlsx",
         ),
-        Writer("html", ".html", "text/html", "reportkit.writers.html", "accessible web page"),
+        Writer(
+            "html",
+            ".html",
+            "text/html",
+            "reportkit.writers.html",
+            "accessible web page",
+            check="reportkit.verify.html",
+        ),
     )
 }
 

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from reportkit.briefing import KEY_BOOKMARK as BOOKMARK
 from reportkit.verify.facts import ReadCase, Reading, TopicKey, phrases, topic_key
 
 CASE = "ListBullet"
@@ -25,7 +26,6 @@ SECTION, TOPIC = "Heading1", "Heading2"
 NUMBER = "CaseNumber"
 EMPHASIS = "CaseEmphasis"
 ATTRIBUTIONS = {"Attribution": False, "AttributionEmphasis": True}
-BOOKMARK = "_RK_"
 
 
 def _paragraph_style(paragraph: Paragraph) -> str:
