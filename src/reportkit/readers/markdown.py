@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
@@ -29,6 +28,7 @@ from reportkit.model import (
 )
 from reportkit.readers.cases import CLOSE, OPEN, WS, Char, matching_open, parse_case
 from reportkit.readers.options import ReadOptions
+from reportkit.readers.outline import SectionDraft, TopicDraft, document_data
 from reportkit.readers.text import decode
 
 MAX_LINE_LENGTH = 10_000
@@ -49,23 +49,6 @@ _BEFORE_FIRST = "unexpected text before the first section"
 _STRAY_MESSAGES = frozenset({_UNEXPECTED, _BEFORE_FIRST})
 
 
-@dataclass
-class _Topic:
-    number: int
-    title: str
-    line: int
-    implicit: bool = False
-    cases: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class _Section:
-    number: int
-    title: str
-    line: int
-    topics: list[_Topic] = field(default_factory=list)
-
-
 class _Reader:
     """One pass over the lines; collects problems instead of stopping at the first."""
 
@@ -75,8 +58,8 @@ class _Reader:
         self.title: str | None = None
         self.subtitle: str | None = None
         self.notes: list[str] = []
-        self.sections: list[_Section] = []
-        self.topic: _Topic | None = None
+        self.sections: list[SectionDraft] = []
+        self.topic: TopicDraft | None = None
         self.pending: tuple[str, int, str] | None = None
         self.last_line = 1
         self.muted = False  # while reading a refused line: its errors only follow from that
@@ -235,7 +218,7 @@ class _Reader:
                 number, 1, f"section numbers out of order: expected {expected}, found {value}", hint
             )
             return
-        self.sections.append(_Section(value, title, number))
+        self.sections.append(SectionDraft(value, title, number))
         self.topic = None
 
     def _topic(self, number: int, title: str) -> None:
@@ -282,7 +265,7 @@ class _Reader:
             )
             self.topic = None
             return
-        self.topic = _Topic(len(section.topics) + 1, title, number)
+        self.topic = TopicDraft(len(section.topics) + 1, title, number)
         section.topics.append(self.topic)
 
     def _check_heading(self, number: int, what: str, text: str, limit: int) -> None:
@@ -318,7 +301,7 @@ class _Reader:
                     "put it under a '(…)' topic heading",
                 )
                 return
-            topic = _Topic(1, section.title, section.line, implicit=True)
+            topic = TopicDraft(1, section.title, section.line, implicit=True)
             section.topics.append(topic)
             self.topic = topic
         self.pending = None
@@ -378,30 +361,13 @@ class _Reader:
 
     # -- result ----------------------------------------------------------------------
     def _document(self) -> Document:
-        data = {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "note": "\n".join(self.notes) or None,
-            "source_name": self.path.replace("\\", "/").rsplit("/", 1)[-1],
-            "sections": [
-                {
-                    "number": s.number,
-                    "title": s.title,
-                    "line": s.line,
-                    "topics": [
-                        {
-                            "number": t.number,
-                            "title": t.title,
-                            "implicit": t.implicit,
-                            "line": t.line,
-                            "cases": t.cases,
-                        }
-                        for t in s.topics
-                    ],
-                }
-                for s in self.sections
-            ],
-        }
+        data = document_data(
+            self.title or "",
+            self.subtitle,
+            self.notes,
+            self.path.replace("\\", "/").rsplit("/", 1)[-1],
+            self.sections,
+        )
         try:
             return Document.model_validate(data)
         except ValidationError as exc:  # a gap in the checks above; still no traceback

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -24,6 +23,7 @@ from reportkit.model import derive_key
 from reportkit.readers.cases import WS, Char, bracketed, parse_case
 from reportkit.readers.docx.paragraphs import Paragraph
 from reportkit.readers.docx.styles import Mark, Role, Styles
+from reportkit.readers.outline import SectionDraft, TopicDraft, document_data
 
 _SECTION = re.compile(r"^[ \t\u3000]*([0-9０-９]{1,4})[ \t\u3000]*[.．][ \t\u3000]*(.*)$", re.S)
 _TOPIC = re.compile(
@@ -47,23 +47,6 @@ def quoted(text: str) -> str:
     return f"「{text[:_QUOTED]}…」" if len(text) > _QUOTED else f"「{text}」"
 
 
-@dataclass
-class _Topic:
-    number: int
-    title: str
-    line: int
-    implicit: bool = False
-    cases: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class _Section:
-    number: int
-    title: str
-    line: int
-    topics: list[_Topic] = field(default_factory=list)
-
-
 class Briefing:
     """Collects the model's data from the paragraphs, and every problem on the way."""
 
@@ -72,8 +55,8 @@ class Briefing:
         self.styles = styles
         self.problems: list[Problem] = []
         self.front: dict[Role, list[str]] = {Role.TITLE: [], Role.SUBTITLE: [], Role.NOTE: []}
-        self.sections: list[_Section] = []
-        self.topic: _Topic | None = None
+        self.sections: list[SectionDraft] = []
+        self.topic: TopicDraft | None = None
         self.keys: set[str] = set()
 
     def error(self, paragraph: int, message: str, hint: str = "", case: str = "") -> None:
@@ -136,7 +119,7 @@ class Briefing:
         value = _next_number(written, previous.number if previous else 0)
         if not title:
             self.error(number, f"section {value} has no title", "write the title after the number")
-        self.sections.append(_Section(value, title or "?", number))
+        self.sections.append(SectionDraft(value, title or "?", number))
         self.topic = None
 
     def _topic(self, number: int, text: str) -> None:
@@ -163,10 +146,10 @@ class Briefing:
         value = _next_number(written, previous)
         if not title:
             self.error(number, f"topic {value} has no title", "write the title after the number")
-        self.topic = _Topic(value, title or "?", number)
+        self.topic = TopicDraft(value, title or "?", number)
         section.topics.append(self.topic)
 
-    def _close(self, topic: _Topic | None, section: _Section | None) -> None:
+    def _close(self, topic: TopicDraft | None, section: SectionDraft | None) -> None:
         """Report a topic or section that no case followed."""
         if topic is not None and not topic.cases:
             self.error(topic.line, f"topic '{topic.title}' has no cases", "add cases or delete it")
@@ -196,7 +179,7 @@ class Briefing:
                     "put it under a 見出し 2 topic heading",
                 )
                 return
-            topic = _Topic(1, section.title, section.line, implicit=True)
+            topic = TopicDraft(1, section.title, section.line, implicit=True)
             section.topics.append(topic)
             self.topic = topic
         case_id = f"{section.number}-{topic.number}-{len(topic.cases) + 1}"
@@ -262,30 +245,13 @@ class Briefing:
         self._derive_keys()
         title = self.front[Role.TITLE]
         subtitle = self.front[Role.SUBTITLE]
-        return {
-            "title": title[0] if title else "",
-            "subtitle": subtitle[0] if subtitle else None,
-            "note": "\n".join(self.front[Role.NOTE]) or None,
-            "source_name": name,
-            "sections": [
-                {
-                    "number": s.number,
-                    "title": s.title,
-                    "line": s.line,
-                    "topics": [
-                        {
-                            "number": t.number,
-                            "title": t.title,
-                            "implicit": t.implicit,
-                            "line": t.line,
-                            "cases": t.cases,
-                        }
-                        for t in s.topics
-                    ],
-                }
-                for s in self.sections
-            ],
-        }
+        return document_data(
+            title[0] if title else "",
+            subtitle[0] if subtitle else None,
+            self.front[Role.NOTE],
+            name,
+            self.sections,
+        )
 
     def _derive_keys(self) -> None:
         """Keys for cases the briefing kept none for, clear of every kept key.

@@ -1,0 +1,61 @@
+"""The sections and topics a reader collects, and the document data they make.
+
+Every reader builds the same outline while it reads (sections holding topics holding
+cases as plain data) and hands it to :func:`document_data`, which the model validates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class TopicDraft:
+    number: int
+    title: str
+    line: int
+    implicit: bool = False
+    cases: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class SectionDraft:
+    number: int
+    title: str
+    line: int
+    topics: list[TopicDraft] = field(default_factory=list)
+
+
+def document_data(
+    title: str,
+    subtitle: str | None,
+    notes: list[str],
+    source_name: str,
+    sections: list[SectionDraft],
+) -> dict[str, Any]:
+    """The data of a :class:`~reportkit.model.Document` with these parts."""
+    return {
+        "title": title,
+        "subtitle": subtitle,
+        "note": "\n".join(notes) or None,
+        "source_name": source_name,
+        "sections": [
+            {
+                "number": s.number,
+                "title": s.title,
+                "line": s.line,
+                "topics": [
+                    {
+                        "number": t.number,
+                        "title": t.title,
+                        "implicit": t.implicit,
+                        "line": t.line,
+                        "cases": t.cases,
+                    }
+                    for t in s.topics
+                ],
+            }
+            for s in sections
+        ],
+    }
