@@ -15,8 +15,6 @@ import io
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT
-from docx.shared import Twips
 
 from reportkit.revise.compare import Comparison
 from reportkit.revise.marks import Mark, Marked
@@ -31,6 +29,7 @@ from reportkit.writers.docx.styles import _BOLD, _UNDERLINE, _rpr, _size, _style
 PAGE_WIDTH, PAGE_HEIGHT = mm(297), mm(210)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_SIDE = mm(22), mm(18), mm(18)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
+LANDSCAPE = page.Paper(PAGE_WIDTH, PAGE_HEIGHT, MARGIN_TOP, MARGIN_BOTTOM, MARGIN_SIDE)
 COLUMN = TEXT_WIDTH // 2
 CELL_MARGIN = 100  # twips left and right inside a cell
 
@@ -210,21 +209,6 @@ def style_definitions(fonts: Fonts) -> list[str]:
     ]
 
 
-def _set_up_pages(document: WordDocument) -> None:
-    """A4 landscape."""
-    for section in document.sections:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width = Twips(PAGE_WIDTH)
-        section.page_height = Twips(PAGE_HEIGHT)
-        section.top_margin = Twips(MARGIN_TOP)
-        section.bottom_margin = Twips(MARGIN_BOTTOM)
-        section.left_margin = Twips(MARGIN_SIDE)
-        section.right_margin = Twips(MARGIN_SIDE)
-        section.gutter = Twips(0)
-        section.header_distance = Twips(page.HEADER_DISTANCE)
-        section.footer_distance = Twips(page.FOOTER_DISTANCE)
-
-
 def _add_styles(document: WordDocument, fonts: Fonts) -> None:
     root = document.styles.element
     for xml in style_definitions(fonts):
@@ -288,7 +272,7 @@ def _front(flow: Flow, comparison: Comparison, view: View) -> None:
 def render(comparison: Comparison, view: View, order: Order = "new-old") -> bytes:
     """The 新旧対照表 of ``comparison`` as .docx bytes, identical for identical inputs."""
     document = docx.Document()
-    _set_up_pages(document)
+    page.set_up_pages(document, LANDSCAPE)
     styles.apply_styles(document, view.fonts, styles.Layout(text_width=TEXT_WIDTH))
     _add_styles(document, view.fonts)
     settings.configure(document)

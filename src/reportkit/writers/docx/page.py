@@ -5,6 +5,8 @@ python-docx's template is US Letter with one-inch margins; every section is set 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.section import _Footer, _Header
@@ -24,16 +26,28 @@ FOOTER_DISTANCE = mm(12.5)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
 
 
-def set_up_pages(document: WordDocument) -> None:
-    """A4 portrait with 30 mm top, 25 mm bottom and side margins, in every section."""
+@dataclass(frozen=True)
+class Paper:
+    """A page: its size and margins in twips, portrait unless wider than tall."""
+
+    width: int = PAGE_WIDTH
+    height: int = PAGE_HEIGHT
+    top: int = MARGIN_TOP
+    bottom: int = MARGIN_BOTTOM
+    side: int = MARGIN_SIDE
+
+
+def set_up_pages(document: WordDocument, paper: Paper = Paper()) -> None:
+    """Every section on ``paper``: by default A4 portrait, 30 mm top, 25 mm bottom and sides."""
+    landscape = paper.width > paper.height
     for section in document.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width = Twips(PAGE_WIDTH)
-        section.page_height = Twips(PAGE_HEIGHT)
-        section.top_margin = Twips(MARGIN_TOP)
-        section.bottom_margin = Twips(MARGIN_BOTTOM)
-        section.left_margin = Twips(MARGIN_SIDE)
-        section.right_margin = Twips(MARGIN_SIDE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width = Twips(paper.width)
+        section.page_height = Twips(paper.height)
+        section.top_margin = Twips(paper.top)
+        section.bottom_margin = Twips(paper.bottom)
+        section.left_margin = Twips(paper.side)
+        section.right_margin = Twips(paper.side)
         section.gutter = Twips(0)
         section.header_distance = Twips(HEADER_DISTANCE)
         section.footer_distance = Twips(FOOTER_DISTANCE)
