@@ -9,6 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from reportkit import formats
@@ -60,16 +61,51 @@ def test_a_case_longer_than_a_page_continues_on_the_next(tmp_path: Path) -> None
     assert case in "".join(pages[start : end + 1]).replace("1-1-1", "")
 
 
+def _index_columns(pdf: Path) -> list[tuple[int, list[str]]]:
+    """(page, lines) of each index column, read alone from its strip on, by pdftotext.
+
+    Each half of an index page is cropped (above the page number, 11 mm from the foot,
+    while the text ends 22 mm from it) so the two columns are not read as one line.
+    """
+    pages = pypdf.PdfReader(pdf).pages
+    half, above_footer = int(pages[0].mediabox.width / 2), int(pages[0].mediabox.height) - 50
+    columns: list[tuple[int, list[str]]] = []
+    for page in range(1, len(pages) + 1):
+        for left in (0, half):
+            done = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", "-layout", "-f", str(page), "-l", str(page),
+                 "-x", str(left), "-y", "0", "-W", str(half), "-H", str(above_footer),
+                 str(pdf), "-"],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            lines = [
+                line
+                for line in (re.sub(r"\s+", "", row) for row in done.stdout.split("\n"))
+                if line
+            ]
+            strip = next((i for i, line in enumerate(lines) if line.startswith("三重県")), None)
+            if strip is not None:
+                columns.append((page, lines[strip:]))
+    return columns
+
+
 @pytest.mark.tools("pdftotext")
 def test_an_index_entry_of_400_cases_wraps_over_columns_and_pages(tmp_path: Path) -> None:
-    pages = _pages(_build(tmp_path, many_cases_of_one_actor(400), "pdf") / "s.pdf")
-    index = [i for i, page in enumerate(pages) if "団体別索引" in page or "三重県（続き）" in page]
-    assert len(index) >= 2, "the entry runs on to a second index page"
-    text = "".join(pages[index[0] :])
-    for number in (1, 200, 399, 400):
-        assert f"1-1-{number}(p." in text, number
-    # each page of the entry's continuation is headed by its prefecture
-    assert all("三重県" in pages[i] for i in index)
+    """Read column by column, the entry holds each of the 400 references once, in order,
+    with the page its case is on; every column it runs on to is headed 「三重県（続き）」
+    and holds two lines or more."""
+    pdf = _build(tmp_path, many_cases_of_one_actor(400), "pdf") / "s.pdf"
+    pages = _pages(pdf)
+    columns = _index_columns(pdf)
+    assert len(columns) >= 3 and len({page for page, _ in columns}) >= 2, columns
+    strips = [lines[0] for _, lines in columns]
+    assert strips == ["三重県"] + ["三重県（続き）"] * (len(columns) - 1)
+    assert all(len(lines) >= 3 for _, lines in columns), [len(lines) for _, lines in columns]
+    entry = "".join(line for _, lines in columns for line in lines[1:])
+    assert entry.startswith("鳥羽市1-1-1(p.1)、")
+    references = [(int(n), int(p)) for n, p in re.findall(r"1-1-(\d+)\(p\.(\d+)\)", entry)]
+    assert [number for number, _ in references] == list(range(1, 401))
+    assert all(f"1-1-{n}○事例{n}として" in pages[p - 1] for n, p in references)
 
 
 def test_every_limit_at_once_builds_all_formats(tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ in the margin (7 pt) and runs on, across pages, in body-size pieces (10.5 pt) un
 heading; pieces in the bold face (the face of the section headings) are emphasised.
 The overview's table gives the counts per section and topic (9 pt rows: a label, then
 「N件」, up to 合計), and the index the cases of every local government (its prefecture's strip, its
-name, then its references 「1-2-3 (p.4)」).
+name, then its references 「1-2-3 (p.4)」). An entry continued atop a column or page is headed
+by its prefecture's strip 「…（続き）」 alone: its references count for the same name. The
+page numbers (「- 3 -」, 9 pt like the names and the rows) are left out of every piece.
 """
 
 from __future__ import annotations
@@ -56,7 +58,6 @@ BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 HEX_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 HEX_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-PAGE_NUMBER = re.compile(r"-\s*\d+\s*-")
 TABLE_HEADER = "項目事例数"  # the header row, repeated atop a page the table runs on to
 CONTINUED = "（続き）"
 
@@ -77,7 +78,8 @@ class _Case:
 
 
 def pieces(data: bytes) -> Iterator[Piece]:
-    """Every piece of text of the PDF, in drawing order, with its font and size."""
+    """Every piece of text of the PDF but the page numbers, in drawing order, with its
+    font and size."""
     reader = PdfReader(io.BytesIO(data))
     fonts = _Fonts()
     for number, page in enumerate(reader.pages, start=1):
@@ -86,9 +88,9 @@ def pieces(data: bytes) -> Iterator[Piece]:
         contents = page.get_contents()
         if table is None or contents is None:
             continue
-        yield from _joined(
-            list(_page_pieces(number, contents.get_data(), table.get_object(), fonts))
-        )
+        found = _page_pieces(number, contents.get_data(), table.get_object(), fonts)
+        shown = (_without_page_number(piece) for piece in _joined(list(found)))
+        yield from (piece for piece in shown if piece.text.strip())
 
 
 Decode = Callable[[bytes], str]
@@ -180,6 +182,16 @@ def _escaped(found: re.Match[bytes]) -> bytes:
     return ESCAPES.get(sequence, sequence)
 
 
+def _without_page_number(piece: Piece) -> Piece:
+    """``piece`` without its page's footer 「- 3 -」: drawn before the page's content at the
+    size of the index's names and the overview's rows, it may start a run of either."""
+    footer = f"- {piece.page} -"
+    text = piece.text.lstrip()
+    if piece.size != ROW_SIZE or not text.startswith(footer):
+        return piece
+    return Piece(piece.page, text.removeprefix(footer), piece.font, piece.size)
+
+
 def _joined(found: list[Piece]) -> Iterator[Piece]:
     """Runs of pieces with the same face and size, as one piece each."""
     for (page, font, size), run in groupby(found, key=lambda p: (p.page, p.font, p.size)):
@@ -244,7 +256,7 @@ def _overview(every: list[Piece], reading: Reading) -> None:
     """The counts table: its 9 pt rows (「1．…20件」「（1）…3件」) run together up to 合計."""
     rows: list[Piece] = []
     for piece in every:
-        if piece.size == ROW_SIZE and not _decoration(piece.text):
+        if piece.size == ROW_SIZE:
             head, total, _ = piece.text.partition(TOTAL)
             rows.append(Piece(piece.page, head, piece.font, piece.size))
             if total:
@@ -259,11 +271,6 @@ def _overview(every: list[Piece], reading: Reading) -> None:
         if key[1] is None:
             section = key[0]
         reading.topics[key] = (int(found.group(3).replace(",", "")), place)
-
-
-def _decoration(text: str) -> bool:
-    """A page number (- 3 -)."""
-    return bool(PAGE_NUMBER.fullmatch(text.strip()))
 
 
 def _index(every: list[Piece], reading: Reading) -> None:
