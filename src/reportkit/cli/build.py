@@ -22,7 +22,7 @@ from reportkit.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from reportkit.build.plan import Plan
+    from reportkit.build.plan import Outcome, Plan
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -280,6 +280,21 @@ def _build(
                 failure = {"ok": False, "check": False, "failed": exc.fmt, "error": str(exc)}
                 click.echo(json.dumps(failure, ensure_ascii=False, indent=2))
             raise
+    _report(outcomes, chosen, warnings, check=check, show=show, as_json=as_json)
+
+
+def _report(
+    outcomes: list[Outcome],
+    chosen: Plan,
+    warnings: list[str],
+    *,
+    check: bool,
+    show: bool,
+    as_json: bool,
+) -> None:
+    """Print what became of each output; exit 1 when one is out of date or failed."""
+    import json
+
     if as_json:
         ok = all(o.status in ("written", "unchanged", "up-to-date") for o in outcomes)
         summary = {
