@@ -64,7 +64,7 @@ def line_ends(pdf: Path) -> list[tuple[str, float]]:
 
 
 def measure(source: Path, directory: Path, *, strip: bool) -> str:
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.source import load
     from reportkit.writers.docx import render
 

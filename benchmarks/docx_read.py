@@ -46,7 +46,7 @@ def peak_rss_mib(path: Path) -> float:
 
 
 def measure(source: Path, directory: Path) -> str:
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.readers import read
     from reportkit.source import load
     from reportkit.writers.docx import render

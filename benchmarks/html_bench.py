@@ -26,7 +26,7 @@ REAL = ROOT / "source" / "torikumi-jirei.md"
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import generate  # noqa: E402
-from reportkit.build.plan import make_view  # noqa: E402
+from reportkit.building.plan import make_view  # noqa: E402
 from reportkit.source import gc_paused, load  # noqa: E402
 from reportkit.view import View  # noqa: E402
 from reportkit.writers.html import render  # noqa: E402

@@ -283,7 +283,7 @@ def writer_status() -> dict[str, str | None]:
 
 def _stage_functions(source: Path, fmts: list[str]) -> list[tuple[str, Callable[[dict], Any]]]:
     from reportkit import formats
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.places.resolve import resolve
     from reportkit.readers import read
     from reportkit.readers.lint import lint

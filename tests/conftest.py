@@ -70,7 +70,7 @@ def real_document() -> Document:
 @pytest.fixture(scope="session")
 def real_view() -> View:
     """The real source, resolved, as a division-chief meeting handout (資料3)."""
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.source import load
 
     return make_view(

@@ -19,7 +19,7 @@ import pytest
 from benchmarks.synth import generate
 from docx.document import Document as WordDocument
 
-from reportkit.build.plan import Request, make_view, plan
+from reportkit.building.plan import Request, make_view, plan
 from reportkit.model import Document
 from reportkit.readers import read
 from reportkit.readers.markdown import read_markdown

@@ -19,7 +19,7 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
-from reportkit.build.plan import make_view
+from reportkit.building.plan import make_view
 from reportkit.errors import Problem, SourceError
 from reportkit.model import Document, derive_key
 from reportkit.readers.docx import read

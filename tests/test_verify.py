@@ -300,7 +300,7 @@ def _numbered(paragraph: docx.text.paragraph.Paragraph, case_id: str, key: str) 
 
 
 def test_the_numbered_briefing_paragraph_is_read_too(project: Path) -> None:
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.source import load
 
     path = project / "output" / "shukan-kacho.docx"

@@ -13,7 +13,7 @@ import re
 import pypdf
 import pytest
 
-from reportkit.build.plan import make_view
+from reportkit.building.plan import make_view
 from reportkit.source import load
 from reportkit.verify import pdf
 from reportkit.verify.facts import Expected, VerifyError, compare

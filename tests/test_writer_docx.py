@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from reportkit.build.plan import make_view
+from reportkit.building.plan import make_view
 from reportkit.model import Case, derive_key
 from reportkit.source import load
 from reportkit.view import Fonts, Meeting, Selection, View

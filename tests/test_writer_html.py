@@ -43,7 +43,7 @@ def real_html(real_view: View) -> bytes:
 @pytest.fixture(scope="module")
 def block_view() -> View:
     """The shipped block meeting of reportkit.toml (関東信越ブロック会議)."""
-    from reportkit.build.plan import Request, plan
+    from reportkit.building.plan import Request, plan
 
     request = Request(fmt="html", settings=ROOT / "reportkit.toml", meetings=("kanto-shinetsu",))
     (target,) = plan(request).targets
@@ -87,7 +87,7 @@ def visible_text(element: ET.Element) -> str:
 
 
 def small_view(tmp_path: Path, source: str, **meeting: Any) -> View:
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.source import load
 
     path = tmp_path / "small.md"
@@ -628,7 +628,7 @@ def hex_of(rgb: str) -> str:
 def test_writer_needs_no_library_but_the_standard_one() -> None:
     code = (
         "import sys\n"
-        "from reportkit.build.plan import make_view\n"
+        "from reportkit.building.plan import make_view\n"
         "from reportkit.source import load\n"
         "from reportkit import formats\n"
         f"path = __import__('pathlib').Path({str(REAL_SOURCE)!r})\n"

@@ -83,7 +83,7 @@ def _write_source(
 
 
 def _view_of(source: Path, **meeting: object) -> View:
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.source import load
 
     return make_view(load(source), source, None, Meeting(**meeting))

@@ -60,7 +60,7 @@ def workbook_of(data: bytes) -> openpyxl.Workbook:
 
 def view_of(tmp_path: Path, text: str, name: str = "source.md") -> View:
     """Read, resolve and view a source text with the real pipeline."""
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.source import load
 
     path = tmp_path / name

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from reportkit.build.plan import Outcome
+    from reportkit.building.plan import Outcome
     from reportkit.model import Document
     from reportkit.view import Meeting, View
 
@@ -48,7 +48,7 @@ def select(
     blocks: Path | str | None = None,
 ) -> View:
     """What writers render: ``document`` narrowed to ``meeting``'s selection, dated."""
-    from reportkit.build.plan import make_view
+    from reportkit.building.plan import make_view
     from reportkit.places.blocks import BlockScheme
 
     return make_view(document, Path(source), BlockScheme.load(blocks), meeting)
@@ -71,9 +71,9 @@ def publish(
     force: bool = False,
 ) -> list[Outcome]:
     """Build into ``output_dir`` as ``reportkit build`` does (all or nothing, manifest)."""
-    from reportkit.build import build
-    from reportkit.build.plan import Request, plan
-    from reportkit.build.render import default_jobs
+    from reportkit.building import build
+    from reportkit.building.plan import Request, plan
+    from reportkit.building.render import default_jobs
 
     targets = []
     chosen = None

@@ -36,7 +36,7 @@ from reportkit.meetings import DEFAULT_OUTPUT_DIR, DEFAULT_SOURCE, SETTINGS_FILE
 from reportkit.schema_files import schema_dir
 from reportkit.timestamp import source_epoch
 
-MANIFEST = "manifest.json"  # as reportkit.build.publish writes it
+MANIFEST = "manifest.json"  # as reportkit.building.publish writes it
 SECTION = "requests"
 KEPT = 16  # request keys a manifest remembers
 _PACKAGE = Path(__file__).resolve().parent

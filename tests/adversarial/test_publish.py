@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.build import publish
+from reportkit.building import publish
 from reportkit.errors import BuildError
 
 OLD = {"a.pdf": b"old pdf", "a.docx": b"old docx", "other.xlsx": b"another meeting's"}

@@ -9,7 +9,7 @@ import click
 
 if TYPE_CHECKING:
     from reportkit import noop
-    from reportkit.build.plan import Request
+    from reportkit.building.plan import Request
 
 from reportkit.cli.options import (
     SOURCE_HELP,
@@ -22,7 +22,7 @@ from reportkit.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from reportkit.build.plan import Outcome, Plan
+    from reportkit.building.plan import Outcome, Plan
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -201,7 +201,7 @@ _NOT_SHAPING = frozenset(
 
 
 def _request(options: dict[str, Any], changes: str) -> Request:
-    from reportkit.build.plan import Request
+    from reportkit.building.plan import Request
 
     day = options["day"]
     return Request(
@@ -237,9 +237,9 @@ def _build(
 ) -> None:
     import json
 
-    from reportkit import build as builder
-    from reportkit.build.plan import plan
-    from reportkit.build.render import default_jobs
+    from reportkit import building as builder
+    from reportkit.building.plan import plan
+    from reportkit.building.render import default_jobs
     from reportkit.cli.progress import Progress
     from reportkit.errors import BuildError
 

@@ -139,7 +139,7 @@ def load_source(
 
 def write_output(output: Path, data: bytes) -> None:
     """Write ``output`` atomically, or say what is wrong with its path."""
-    from reportkit.build.publish import write_atomic
+    from reportkit.building.publish import write_atomic
     from reportkit.errors import SetupError, describe_os_error
 
     folder = output.parent

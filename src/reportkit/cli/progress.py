@@ -19,7 +19,7 @@ import click
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
-    from reportkit.build.plan import Target
+    from reportkit.building.plan import Target
 
 
 def _edition(target: Target) -> str:

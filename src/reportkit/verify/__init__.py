@@ -121,8 +121,8 @@ def check_directory(
     report: Callable[[Compared | Output], None] = lambda row: None,
 ) -> list[Compared]:
     """Check every output of ``directory``'s manifest; ``report`` sees each row as made."""
-    from reportkit.build.plan import make_view
-    from reportkit.build.publish import file_sha256, read_manifest
+    from reportkit.building.plan import make_view
+    from reportkit.building.publish import file_sha256, read_manifest
     from reportkit.meetings.settings import load_settings
     from reportkit.places.blocks import BlockScheme
     from reportkit.source import load
@@ -181,7 +181,7 @@ def _fresh(output: Output, source: Path, current: str | None) -> None:
 
 
 def _replaced(output: Output, data: bytes) -> str:
-    from reportkit.build.publish import sha256
+    from reportkit.building.publish import sha256
 
     if sha256(data) == output.entry.get("sha256"):
         return ""

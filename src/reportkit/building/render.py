@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import Protocol
 
 from reportkit import cache, formats
-from reportkit.build.plan import Target
+from reportkit.building.plan import Target
 from reportkit.errors import ReportkitError
 from reportkit.source import gc_paused
 from reportkit.view import View

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from reportkit import __version__
-from reportkit.build.inputs import library_versions
-from reportkit.build.plan import Outcome, Target
+from reportkit.building.inputs import library_versions
+from reportkit.building.plan import Outcome, Target
 from reportkit.errors import BuildError, describe_os_error
 
 MANIFEST = "manifest.json"

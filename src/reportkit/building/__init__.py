@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from reportkit import noop
-from reportkit.build.inputs import input_key, library_versions, view_digest
-from reportkit.build.plan import Outcome, Target
-from reportkit.build.publish import (
+from reportkit.building.inputs import input_key, library_versions, view_digest
+from reportkit.building.plan import Outcome, Target
+from reportkit.building.publish import (
     LOCK_TIMEOUT,
     file_sha256,
     read_manifest,
     sha256,
     up_to_date,
 )
-from reportkit.build.publish import publish as publish_set
-from reportkit.build.render import Progress, render_all
+from reportkit.building.publish import publish as publish_set
+from reportkit.building.render import Progress, render_all
 from reportkit.errors import BuildError
 
 
