@@ -28,7 +28,7 @@ from reportkit.model import (
 )
 from reportkit.readers.cases import CLOSE, OPEN, WS, Char, matching_open, parse_case
 from reportkit.readers.options import ReadOptions
-from reportkit.readers.outline import SectionDraft, TopicDraft, document_data
+from reportkit.readers.outline import SectionDraft, TopicDraft, case_topic, document_data
 from reportkit.readers.text import decode
 
 MAX_LINE_LENGTH = 10_000
@@ -291,19 +291,15 @@ class _Reader:
         if section is None:
             self.error(number, 1, "a case before the first section", "put a numbered section first")
             return
-        topic = self.topic
+        topic = self.topic = case_topic(section, self.topic)
         if topic is None:
-            if section.topics:
-                self.error(
-                    number,
-                    1,
-                    f"a case directly under section {section.number}, which has topics",
-                    "put it under a '(…)' topic heading",
-                )
-                return
-            topic = TopicDraft(1, section.title, section.line, implicit=True)
-            section.topics.append(topic)
-            self.topic = topic
+            self.error(
+                number,
+                1,
+                f"a case directly under section {section.number}, which has topics",
+                "put it under a '(…)' topic heading",
+            )
+            return
         self.pending = None
         self.cases += 1
         if self.cases == MAX_CASES + 1:

@@ -27,6 +27,19 @@ class SectionDraft:
     topics: list[TopicDraft] = field(default_factory=list)
 
 
+def case_topic(section: SectionDraft, topic: TopicDraft | None) -> TopicDraft | None:
+    """The topic a case joins: the open one, else the section's implicit topic (made here
+    for a section written without topic headings); None when the section has topics but
+    none is open."""
+    if topic is not None:
+        return topic
+    if section.topics:
+        return None
+    implicit = TopicDraft(1, section.title, section.line, implicit=True)
+    section.topics.append(implicit)
+    return implicit
+
+
 def document_data(
     title: str,
     subtitle: str | None,

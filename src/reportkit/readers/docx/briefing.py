@@ -23,7 +23,7 @@ from reportkit.model import derive_key
 from reportkit.readers.cases import WS, Char, bracketed, parse_case
 from reportkit.readers.docx.paragraphs import Paragraph
 from reportkit.readers.docx.styles import Mark, Role, Styles
-from reportkit.readers.outline import SectionDraft, TopicDraft, document_data
+from reportkit.readers.outline import SectionDraft, TopicDraft, case_topic, document_data
 
 _SECTION = re.compile(r"^[ \t\u3000]*([0-9０-９]{1,4})[ \t\u3000]*[.．][ \t\u3000]*(.*)$", re.S)
 _TOPIC = re.compile(
@@ -170,18 +170,14 @@ class Briefing:
         if section is None:
             self.error(number, f"a case before the first section: {quoted(paragraph.text)}")
             return
-        topic = self.topic
+        topic = self.topic = case_topic(section, self.topic)
         if topic is None:
-            if section.topics:
-                self.error(
-                    number,
-                    f"a case directly under section {section.number}, which has topics",
-                    "put it under a 見出し 2 topic heading",
-                )
-                return
-            topic = TopicDraft(1, section.title, section.line, implicit=True)
-            section.topics.append(topic)
-            self.topic = topic
+            self.error(
+                number,
+                f"a case directly under section {section.number}, which has topics",
+                "put it under a 見出し 2 topic heading",
+            )
+            return
         case_id = f"{section.number}-{topic.number}-{len(topic.cases) + 1}"
         parsed = self._parse_case(paragraph, case_id)
         if parsed is not None:
