@@ -27,7 +27,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportkit.labels import NUMBERS_NOTE, elsewhere_heading, section_label
+from reportkit.labels import (
+    NUMBERS_NOTE,
+    OPEN_LIST_NOTE,
+    elsewhere_heading,
+    group_note,
+    section_label,
+)
 from reportkit.model import Case, Document
 from reportkit.summary import ActorEntry, actor_index, cases_by_topic, in_region, region_name
 from reportkit.view import View
@@ -234,15 +240,13 @@ def _notes(ws: Worksheet, row: int, entries: list[ActorEntry], view: View) -> in
         "※ 複数の団体が挙がる事例は団体ごとに数えるため、「計（延べ）」は「事例数」を上回ることがある。",
         f"※ 「{SUM_LABEL}」と各団体の「{TOTAL_HEADER[1]}」は計算式で、フィルターで絞り込むと"
         f"表示中の団体だけを合計する。「{CASES_LABEL}」以下の行は絞り込みによらない件数。",
-        "※ 団体名が「等」「等多数」で終わる事例は、挙がっている団体のほかにも実施団体がある"
-        f"（「{OPEN_LABEL}」の行、「事例一覧」の「ほか」列）。",
+        f"※ {OPEN_LIST_NOTE}該当する事例は「{OPEN_LABEL}」の行と「事例一覧」の「ほか」列に示す。",
     ]
     groups = [entry.label for entry in entries if entry.actor.group is not None]
     if groups:
-        shown = "、".join(groups[:5]) + ("など" if len(groups) > 5 else "")
         notes.append(
-            f"※ {shown}は団体名が示されていないため1行にまとめ、団体コードは空欄とした"
-            "（所在の都道府県を「都道府県」列に示す）。"
+            f"※ {group_note(groups)}その行の団体コードは空欄とし、所在の都道府県を"
+            "「都道府県」列に示す。"
         )
     selection = view.meeting.select
     if selection.regional:

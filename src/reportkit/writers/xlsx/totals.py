@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.labels import (
     MULTIPLE_COUNTING_NOTE,
+    UNDISCLOSED_NOTE,
     edition_count_text,
     qualified_topic_label,
     section_label,
@@ -36,7 +37,7 @@ ROW_CM = 0.5  # default row height in centimetres
 UNIT_CM = 0.19  # one column-width unit in centimetres
 BAR_CM = 0.7  # chart height per bar
 PAGE_CM = 28.0  # printable height of an A4 page fitted to the sheet's width
-NOTES = (f"※ {MULTIPLE_COUNTING_NOTE}", "※ 非公表の事例はどのブロックにも数えない。")
+NOTES = (f"※ {MULTIPLE_COUNTING_NOTE}", f"※ {UNDISCLOSED_NOTE}")
 
 
 def write_totals(ws: Worksheet, view: View) -> None:
