@@ -369,6 +369,8 @@ def test_docx_is_a4_landscape_with_named_styles_and_the_note(
         if run.style
     }
     assert "傍線" in names and "事例番号" in names
+    ids = [style.style_id for style in word.styles]
+    assert len(ids) == len(set(ids)), "each style is defined once"
     body = word.element.body.xml
     assert "<w:u " not in body and "<w:b/>" not in body  # no direct formatting
 

@@ -839,3 +839,8 @@ def test_cli_refuses_a_control_character_from_a_json_source(tmp_path: Path) -> N
     assert done.returncode == 1
     assert f"{as_json}:{line}:" in done.stderr and "character U+000B is not allowed" in done.stderr
     assert "Traceback" not in done.stderr and not list(output.glob("*.docx"))
+
+
+def test_each_style_is_defined_once(word: WordDocument) -> None:
+    ids = [style.style_id for style in word.styles]
+    assert len(ids) == len(set(ids))

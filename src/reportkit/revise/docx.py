@@ -49,7 +49,7 @@ CHANGED_NAME = "傍線"
 EMPHASIS = "ShinkyuEmphasis"
 EMPHASIS_NAME = "対照表強調"
 CHANGED_EMPHASIS = "ChangedEmphasis"
-NUMBER = "CaseNumber"
+NUMBER = styles.CASE_NUMBER  # the briefing's 事例番号
 ATTRIBUTION_CHANGED = "AttributionChanged"
 ATTRIBUTION_BOLD = "AttributionBold"
 ATTRIBUTION_BOLD_CHANGED = "AttributionBoldChanged"
@@ -154,15 +154,6 @@ def style_definitions(fonts: Fonts) -> list[str]:
             priority=20,
             custom=True,
             body=_rpr(_UNDERLINE, lang=False),
-        ),
-        _style(
-            char,
-            NUMBER,
-            "事例番号",
-            based_on="DefaultParagraphFont",
-            priority=22,
-            custom=True,
-            body=_rpr(heading, _size(16), '<w:color w:val="595959"/>', lang=False),
         ),
         _style(
             char,
