@@ -70,28 +70,21 @@ def publish(
     formats: Sequence[str] = (),
     force: bool = False,
 ) -> list[Outcome]:
-    """Build into ``output_dir`` as ``reportkit build`` does (all or nothing, manifest)."""
+    """Build into ``output_dir`` as ``reportkit build`` does (all or nothing, manifest);
+    ``formats`` narrows the meetings' formats."""
     from reportkit.building import build
     from reportkit.building.plan import Request, plan
     from reportkit.building.render import default_jobs
 
-    targets = []
-    chosen = None
-    for fmt in formats or ["all"]:
-        chosen = plan(
-            Request(
-                fmt=fmt,
-                source=Path(source) if source else None,
-                output_dir=Path(output_dir),
-                settings=Path(settings) if settings else None,
-                meetings=tuple(meetings),
-            )
-        )
-        targets.extend(chosen.targets)
-    assert chosen is not None
-    return build(
-        targets, chosen.directory, chosen.source, force=force, jobs=default_jobs()
+    request = Request(
+        source=Path(source) if source else None,
+        output_dir=Path(output_dir),
+        settings=Path(settings) if settings else None,
+        meetings=tuple(meetings),
     )
+    chosen = plan(request)  # the source is read once, whatever the formats
+    targets = [t for t in chosen.targets if not formats or t.fmt in formats]
+    return build(targets, chosen.directory, chosen.source, force=force, jobs=default_jobs())
 
 
 def __getattr__(name: str) -> object:
