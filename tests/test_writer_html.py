@@ -379,6 +379,12 @@ def test_whole_collection_has_no_national_comparison(real_html: bytes) -> None:
     assert not by_class(parse(real_html), "section", "national")
 
 
+def test_a_block_edition_says_once_why_numbers_skip(block_html: bytes, real_html: bytes) -> None:
+    page = block_html.decode("utf-8")
+    assert page.count("全国版と同じ番号を用いている") == 1  # （2）→（4）: the national numbers
+    assert "全国版と同じ番号" not in real_html.decode("utf-8")
+
+
 def test_text_is_escaped_and_undisclosed_cases_render(tmp_path: Path) -> None:
     view = small_view(
         tmp_path,

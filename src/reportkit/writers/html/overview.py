@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from reportkit.labels import (
     MULTIPLE_COUNTING_NOTE,
+    NUMBERS_NOTE,
     NATIONAL_TITLE,
     OVERVIEW_TITLE,
     contents_line,
@@ -72,6 +73,8 @@ def overview(view: View, entries: list[ActorEntry]) -> Iterator[str]:
     """The overview section; ``entries``: the actor index."""
     yield f'<section class="part" id="{OVERVIEW}"><h2>{OVERVIEW_TITLE}</h2>'
     yield f"<p>{text(contents_line(view))}</p>"
+    if not view.meeting.select.everything:
+        yield f'<p class="note">※ {text(NUMBERS_NOTE)}</p>'
     yield from counts_table(view)
     yield from national_table(view)
     yield from map_section(view)
