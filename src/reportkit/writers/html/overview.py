@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from reportkit.labels import (
     MULTIPLE_COUNTING_NOTE,
-    NUMBERS_NOTE,
     NATIONAL_TITLE,
+    NUMBERS_NOTE,
     OVERVIEW_TITLE,
     contents_line,
     section_label,
