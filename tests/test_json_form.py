@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,7 @@ from reportkit.readers.json import read_json
 from reportkit.writers.json import schema_json
 from reportkit.writers.json import write as render_json
 
-from .conftest import REAL_SOURCE, ROOT
+from .conftest import REAL_SOURCE, ROOT, run_cli
 
 
 def test_round_trip_equals_direct_read(tmp_path: Path, real_document: Document) -> None:
@@ -102,3 +104,73 @@ def test_markdown_round_trip_is_a_fixed_point(real_document: Document, tmp_path:
         (c.id, c.key, c.runs, c.attribution.text) for c in real_document.cases()
     ]
     assert "(続き)" not in canonical.decode("utf-8")
+
+
+def _json_source(tmp_path: Path, document: Document, edit: Any = None) -> tuple[Path, list[str]]:
+    data = json.loads(render_json(document))
+    if edit is not None:
+        edit(data)
+    path = tmp_path / "doc.json"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    path.write_text(text, encoding="utf-8")
+    return path, text.splitlines()
+
+
+def _reported(stderr: str, name: str) -> list[tuple[int, str]]:
+    """(line, message) of each problem printed as ``name:LINE:COL: …``."""
+    found = re.findall(rf"^{re.escape(name)}:(\d+):\d+: (.*)$", stderr, flags=re.M)
+    return [(int(line), message) for line, message in found]
+
+
+def test_an_unknown_name_in_a_json_source_is_reported_at_its_line_in_the_json(
+    tmp_path: Path, real_document: Document
+) -> None:
+    def rename(data: Any) -> None:
+        attribution = data["sections"][0]["topics"][0]["cases"][0]["attribution"]
+        attribution["written"] = attribution["actors"][0]["written"] = "架空市"
+
+    path, lines = _json_source(tmp_path, real_document, rename)
+    done = run_cli("validate", str(path))
+    assert done.returncode == 1, done.stderr
+    [(line, message)] = _reported(done.stderr, str(path))
+    assert "架空市" in message and message.startswith("error: ")
+    # the actor's own object in the JSON text, not line 13 of the Markdown it came from
+    assert lines[line - 1].strip() == "{"
+    assert lines[line].strip() == '"written": "架空市",'
+    assert lines[line + 1].strip() == '"line": 13,'
+
+
+def test_lint_warnings_of_a_json_source_name_the_case_objects(
+    tmp_path: Path, real_document: Document
+) -> None:
+    path, lines = _json_source(tmp_path, real_document)
+    done = run_cli("validate", str(path))
+    assert done.returncode == 0, done.stderr
+    warnings = _reported(done.stderr, str(path))
+    misspelt = next(c for c in real_document.cases() if "ハロワーク" in c.text)
+    whole = {
+        section.number: [c.id for t in section.topics for c in t.cases if _all_emphasised(c)]
+        for section in real_document.sections
+    }
+    # a wholly emphasised section is one warning at the section; other such cases, one each
+    sections = [n for n, cases in whole.items() if cases and len(cases) == _count(real_document, n)]
+    cases = [misspelt.id, *(i for n, ids in whole.items() if n not in sections for i in ids)]
+    opened = {
+        lines[line].strip(): message for line, message in warnings if lines[line - 1].strip() == "{"
+    }
+    for case_id in cases:
+        assert f'"id": "{case_id}",' in opened, (case_id, warnings)
+    assert "ハロワーク" in opened[f'"id": "{misspelt.id}",']
+    assert sections
+    for number in sections:
+        assert f"section {number} " in opened[f'"number": {number},']
+    # every warning points at an object of the JSON text
+    assert len(warnings) == len(opened) == len(cases) + len(sections)
+
+
+def _all_emphasised(case: Any) -> bool:
+    return all(run.emphasis for run in case.runs)
+
+
+def _count(document: Document, section: int) -> int:
+    return sum(len(t.cases) for t in document.sections[section - 1].topics)

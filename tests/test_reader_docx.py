@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from reportkit.source import load
 from reportkit.view import Selection, View
 from reportkit.writers.docx import render
 
-from .conftest import REAL_SOURCE
+from .conftest import REAL_SOURCE, run_cli
 from .docx_edits import (
     body_number,
     case_paragraphs,
@@ -661,3 +662,23 @@ def test_a_tracked_move_and_a_deleted_paragraph_mark(briefing: bytes, expected: 
     assert str(problem).startswith(
         f"edited.docx:段落{cut}（事例 1-2-1）: error: the case has no attribution"
     )
+
+
+def test_build_and_validate_print_a_briefings_warnings_at_its_paragraphs(
+    briefing: bytes, tmp_path: Path
+) -> None:
+    source = tmp_path / "edited.docx"
+    source.write_bytes(briefing)
+    validated = run_cli("validate", str(source))
+    built = run_cli(
+        "build", "--source", str(source), "--format", "html", "--output-dir", str(tmp_path / "o")
+    )
+    assert validated.returncode == 0, validated.stderr
+    assert built.returncode == 0, built.stderr
+    warned = [line for line in validated.stderr.splitlines() if ": warning: " in line]
+    # the real source's emphasis and spelling warnings, each at a paragraph of the briefing
+    assert len(warned) == 7
+    assert all(
+        re.match(rf"{re.escape(str(source))}:段落\d+(（事例 [\d-]+）)?: ", w) for w in warned
+    )
+    assert [line for line in built.stderr.splitlines() if ": warning: " in line] == warned

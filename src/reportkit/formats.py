@@ -49,9 +49,7 @@ class Writer:
 
     def render(self, view: View) -> bytes:
         """The bytes of ``view`` in this format (the module is imported on first use)."""
-        render = cast(
-            "Callable[[View], bytes]", importlib.import_module(self.module).render
-        )
+        render = cast("Callable[[View], bytes]", importlib.import_module(self.module).render)
         return render(view)
 
     def extra_inputs(self, fonts: Fonts) -> str:
@@ -75,7 +73,9 @@ class Reader:
     """One source format: ``module`` exposes ``read(data, name, options) -> Document``.
 
     ``place`` says how problems name a place of this format where a line does not
-    (``段落{line}``: the line is a paragraph number).
+    (``段落{line}``: the line is a paragraph number). ``locate`` names a function
+    ``(problems, path, document) -> problems`` in ``module`` that moves the problems found
+    after reading (unknown names, lint warnings) to where this format has them.
     """
 
     name: str
@@ -83,6 +83,7 @@ class Reader:
     module: str
     title: str
     place: str = ""
+    locate: str = ""
 
     def read(self, data: bytes, name: str, options: ReadOptions | None = None) -> Document:
         read = cast(
@@ -138,10 +139,11 @@ READERS: dict[str, Reader] = {
     reader.name: reader
     for reader in (
         Reader("md", (".md", ".markdown", ".txt"), "reportkit.readers.markdown", "取組事例 source"),
-        Reader("json", (".json",), "reportkit.readers.json", "the model as JSON"),
+        Reader("json", (".json",), "reportkit.readers.json", "the model as JSON", locate="locate"),
         Reader("docx", (".docx", ".doc"), "reportkit.readers.docx", "Word briefing", "段落{line}"),
     )
 }
+
 
 @dataclass(frozen=True)
 class SourceWriter:
@@ -157,9 +159,7 @@ class SourceWriter:
     title: str
 
     def write(self, document: Document) -> bytes:
-        write = cast(
-            "Callable[[Document], bytes]", importlib.import_module(self.module).write
-        )
+        write = cast("Callable[[Document], bytes]", importlib.import_module(self.module).write)
         return write(document)
 
 
@@ -170,6 +170,7 @@ SOURCE_WRITERS: dict[str, SourceWriter] = {
         SourceWriter("json", ".json", "reportkit.writers.json", "the model as JSON"),
     )
 }
+
 
 @dataclass(frozen=True)
 class ComparisonWriter:

@@ -357,11 +357,11 @@ def _report_unchanged(
 
 def _lint(chosen: Plan, quiet: bool) -> list[str]:
     """Print the source's lint warnings (as ``validate`` does) unless quiet; return them."""
-    from reportkit.readers.lint import lint
+    from reportkit.readers.lint import lint_source
 
     if chosen.document is None:
         return []
-    found = [str(problem) for problem in lint(chosen.document, str(chosen.source))]
+    found = [str(problem) for problem in lint_source(chosen.document, chosen.source)]
     if not quiet:
         for problem in found:
             click.echo(problem, err=True)

@@ -26,8 +26,7 @@ def validate(
 ) -> None:
     """Check a source and print a summary: sections, topics, cases, actors, warnings."""
     from reportkit.errors import Problem, SourceError
-    from reportkit.readers import locate
-    from reportkit.readers.lint import lint
+    from reportkit.readers.lint import lint_source
 
     found: list[Problem] = []
     try:
@@ -36,7 +35,7 @@ def validate(
         )
     except SourceError as exc:  # the reader's warnings beside the errors
         raise SourceError([*exc.problems, *found]) from None
-    found.extend(locate(lint(document, str(source)), source, document))
+    found.extend(lint_source(document, source))
     for problem in found:
         click.echo(str(problem), err=True)
     topics = sum(len(s.topics) for s in document.sections)

@@ -7,9 +7,11 @@ and reports every problem of a file at once as a :class:`~reportkit.errors.Sourc
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from reportkit import formats
 from reportkit.errors import Problem
@@ -47,9 +49,14 @@ def locate(
     """``problems`` about the source ``path`` named as its format names places.
 
     A briefing's lines are paragraphs: ``file:段落12`` rather than ``file:12:3``, with the
-    case id when a case of ``document`` sits there.
+    case id when a case of ``document`` sits there. A reader with its own ``locate``
+    (JSON: lines and columns of the JSON text) places them itself.
     """
-    template = formats.reader_for(Path(path)).place
+    reader = formats.reader_for(Path(path))
+    if reader.locate and document is not None:
+        place = getattr(importlib.import_module(reader.module), reader.locate)
+        return cast("list[Problem]", place(problems, str(path), document))
+    template = reader.place
     if not template:
         return list(problems)
     cases = {case.line: case.id for case in document.cases()} if document else {}

@@ -12,15 +12,17 @@ import json
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from reportkit.errors import Problem, SourceError
-from reportkit.model import Document
+from reportkit.model import Actor, Case, Document, Section, Topic
 from reportkit.readers.options import ReadOptions
-from reportkit.readers.text import decode
+from reportkit.readers.text import decode, read_bounded
 
 # The standard parser's own string scanner (C): (text, index after the quote) -> (value, end).
 scanstring: Callable[[str, int], tuple[str, int]] = _scanstring
@@ -181,3 +183,62 @@ def read_json(text: str, path: str) -> Document:
 def read(data: bytes, name: str, options: ReadOptions | None = None) -> Document:
     """Decode and read a JSON file's bytes (the registry's entry point; no options apply)."""
     return read_json(decode(data, name), name)
+
+
+def locate(problems: Iterable[Problem], path: str, document: Document) -> list[Problem]:
+    """Problems found after reading (an unknown name, a lint warning) at their place in
+    the JSON text.
+
+    The ``line`` fields of a JSON source are those of the Markdown it was converted from;
+    a problem at such a line moves to the object of the node there: the actor at that
+    line and column, else the last case, topic or section starting at or before it. The
+    text is scanned again only here, when there is something to report.
+    """
+    problems = list(problems)
+    if not any(p.path == path and p.line and not p.place for p in problems):
+        return problems
+    try:
+        text = decode(read_bounded(Path(path), path), path)
+        positions = _positions(text, path)
+    except (OSError, SourceError):  # the file changed since it was read: keep what we have
+        return problems
+    actors, starts = _nodes(document)
+    lines = [line for line, _, _ in starts]
+    located = []
+    for problem in problems:
+        if problem.path == path and problem.line and not problem.place:
+            loc = actors.get((problem.line, problem.column))
+            if loc is None:
+                at = bisect_right(lines, problem.line)
+                loc = starts[at - 1][2] if at else ()
+            line, column = positions.of(loc)
+            problem = replace(problem, line=line, column=column)
+        located.append(problem)
+    return located
+
+
+def _nodes(document: Document) -> tuple[dict[tuple[int, int], Loc], list[tuple[int, int, Loc]]]:
+    """Where each node of ``document`` sits in its JSON form: actors by (line, column);
+    sections, topics and cases as (line, -depth, path), sorted: of the nodes on one line
+    (a section and its implicit topic) the outermost comes last, and is chosen."""
+    actors: dict[tuple[int, int], Loc] = {}
+    starts: list[tuple[int, int, Loc]] = []
+    for loc, node in _walk(document):
+        if isinstance(node, Actor):
+            actors.setdefault((node.line, node.column), loc)
+        elif node.line:
+            starts.append((node.line, -len(loc), loc))
+    starts.sort(key=lambda start: (start[0], start[1]))
+    return actors, starts
+
+
+def _walk(document: Document) -> Iterator[tuple[Loc, Section | Topic | Case | Actor]]:
+    for i, section in enumerate(document.sections):
+        yield ("sections", i), section
+        for j, topic in enumerate(section.topics):
+            yield ("sections", i, "topics", j), topic
+            for k, case in enumerate(topic.cases):
+                at: Loc = ("sections", i, "topics", j, "cases", k)
+                yield at, case
+                for m, actor in enumerate(case.attribution.actors):
+                    yield (*at, "attribution", "actors", m), actor

@@ -157,6 +157,14 @@ def _whole_section(section: Section, path: str) -> Problem:
     )
 
 
+def lint_source(document: Document, path: Path | str) -> list[Problem]:
+    """The warnings about the source ``path``, each at its place in the source's format
+    (a Word paragraph, a line of the JSON text), as ``validate`` and ``build`` print them."""
+    from reportkit.readers import locate
+
+    return locate(lint(document, str(path)), path, document)
+
+
 def lint(document: Document, path: str, words: Mapping[str, str] | None = None) -> list[Problem]:
     """Warnings about ``document`` read from ``path``, in source order."""
     words = load_words() if words is None else words
