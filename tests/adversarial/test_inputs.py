@@ -6,9 +6,13 @@ import json
 import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
+
+from reportkit.errors import SourceError
+from reportkit.readers.text import read_bounded
 
 from ..conftest import REAL_SOURCE, ROOT, run_cli
 from .sources import one_case
@@ -56,6 +60,22 @@ def test_a_source_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     failed(quick("validate", str(big), cwd=tmp_path), "big.md", "larger than 1 MB", "max_source_mb")
     (tmp_path / "reportkit.toml").write_text("max_source_mb = 0\n", encoding="utf-8")
     failed(quick("validate", str(big), cwd=tmp_path), "reportkit.toml:1:", "max_source_mb")
+
+
+def test_the_size_limit_is_exact_and_reading_takes_what_the_file_needs(tmp_path: Path) -> None:
+    source = tmp_path / "s.md"
+    source.write_bytes(REAL_SOURCE.read_bytes())
+    size = source.stat().st_size
+    assert read_bounded(source, "s.md", size) == REAL_SOURCE.read_bytes()
+    with pytest.raises(SourceError, match="larger than"):
+        read_bounded(source, "s.md", size - 1)
+    tracemalloc.start()
+    try:
+        read_bounded(source, "s.md", 256 * 2**20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * size  # not the 256 MB the limit would allow
 
 
 def test_json_nested_a_million_deep_is_named_at_its_place(tmp_path: Path) -> None:

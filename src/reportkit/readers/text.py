@@ -36,13 +36,16 @@ def read_bounded(
         raise SourceError(
             [Problem(shown, 0, 0, f"cannot read {what}: {exc.strerror}", hint)]
         ) from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    found = os.fstat(fd)
+    if not stat.S_ISREG(found.st_mode):
         os.close(fd)
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        kind = next((name for test, name in _KINDS if test(found.st_mode)), "not a regular file")
         raise _refused(shown, kind, what)
     with os.fdopen(fd, "rb") as handle:
-        data = handle.read(limit + 1)
+        # Ask for the file's size, not the limit: a read allocates what it asks for.
+        data = handle.read(min(found.st_size, limit) + 1)
+        if found.st_size < len(data) <= limit:  # the file grew since fstat
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise SourceError(
             [
