@@ -27,9 +27,8 @@ import stat
 import sys
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportkit import __version__, formats
 from reportkit.meetings import DEFAULT_OUTPUT_DIR, DEFAULT_SOURCE, SETTINGS_FILE
@@ -43,8 +42,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = (".py", ".tsv", ".toml", ".json")
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """One output a request made, as its manifest records it."""
 
     name: str
@@ -55,8 +53,7 @@ class Recorded:
     size: int
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """A build request's key and the output directory whose manifest may know it."""
 
     key: str
@@ -135,8 +132,7 @@ def _digest(path: Path | None) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-@dataclass(frozen=True)
-class _Fonts:
+class _Fonts(NamedTuple):
     """The font choices of the settings, as :func:`font_files.inventory` reads them."""
 
     pdf_body: Path | None

@@ -10,7 +10,6 @@ import os
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from reportkit.errors import SetupError
 from reportkit.wareki import era_year
 
 _JST = timezone(timedelta(hours=9))
@@ -41,6 +40,8 @@ def source_epoch(source: Path) -> int:
 
 def _epoch(value: str) -> int:
     """SOURCE_DATE_EPOCH as seconds, or SetupError saying what is wrong with it."""
+    from reportkit.errors import SetupError  # only when the value is wrong
+
     fix = "unset it, or set it to seconds since 1970-01-01 UTC: $(git log -1 --format=%ct)"
     try:
         seconds = int(value)

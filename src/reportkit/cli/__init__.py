@@ -51,26 +51,31 @@ class ReportkitGroup(click.Group):
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
-        from reportkit.errors import ReportkitError, SourceError, describe_os_error
-
         try:
             return super().invoke(ctx)
-        except SourceError as exc:
-            _fail(ctx, exc.report(ctx.meta.get("max_errors", MAX_ERRORS)))
-        except ReportkitError as exc:
-            _fail(ctx, str(exc))
-        except OSError as exc:  # the file system or the system refused, not a bug of ours
-            _fail(ctx, describe_os_error(exc, "use"))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
             _fail(ctx, "interrupted; outputs already in place are unchanged")
         except Exception as exc:
-            _fail(
-                ctx,
-                f"internal error: {type(exc).__name__}: {exc}\n"
-                "  please report it; run with --verbose for the traceback",
-            )
+            _fail(ctx, _message(ctx, exc))
+
+
+def _message(ctx: click.Context, exc: Exception) -> str:
+    """What to print for ``exc``: reportkit's own errors say what and where; anything
+    else is a bug of ours. (reportkit.errors loads only when something failed.)"""
+    from reportkit.errors import ReportkitError, SourceError, describe_os_error
+
+    if isinstance(exc, SourceError):
+        return exc.report(ctx.meta.get("max_errors", MAX_ERRORS))
+    if isinstance(exc, ReportkitError):
+        return str(exc)
+    if isinstance(exc, OSError):  # the file system or the system refused, not a bug of ours
+        return describe_os_error(exc, "use")
+    return (
+        f"internal error: {type(exc).__name__}: {exc}\n"
+        "  please report it; run with --verbose for the traceback"
+    )
 
 
 def _fail(ctx: click.Context, message: str) -> None:
