@@ -61,7 +61,9 @@ def blocks_of(case: Case) -> list[str]:
 
 def prefectures_of(case: Case) -> list[str]:
     """The prefectures a case belongs to, sorted."""
-    return sorted({a.government.prefecture for a in case.attribution.actors if a.government is not None})
+    return sorted(
+        {a.government.prefecture for a in case.attribution.actors if a.government is not None}
+    )
 
 
 def cases_by_block(document: Document, blocks: list[str] | None = None) -> dict[str, int]:

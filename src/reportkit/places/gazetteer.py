@@ -21,7 +21,9 @@ import os.path
 import unicodedata
 from collections.abc import Callable, Iterator
 
-DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "local_governments.tsv")
+DATA_FILE = os.path.join(
+    os.path.dirname(os.path.dirname(__file__)), "data", "local_governments.tsv"
+)
 
 # Kinds, as in reportkit.model.Kind (kept as plain strings so this module needs no pydantic).
 PREFECTURE = "都道府県"
