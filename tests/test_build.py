@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from reportkit import formats
 from reportkit.cli import main
+from reportkit.view import View
 
 from .conftest import EPOCH, REAL_SOURCE, ROOT, run_cli
 
@@ -115,8 +116,9 @@ def test_check_before_and_after_a_source_change(tmp_path: Path) -> None:
     assert done.returncode == 1 and "missing" in done.stdout
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_failing_renderer_leaves_earlier_outputs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
     root = project(tmp_path)
     assert cli(root, "build").returncode == 0
@@ -129,7 +131,7 @@ def test_failing_renderer_leaves_earlier_outputs(
     failing = dataclasses.replace(formats.WRITERS["xlsx"], module="tests.failing_writer")
     monkeypatch.setitem(formats.WRITERS, "xlsx", failing)
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["build", "--jobs", "1"])
+    result = CliRunner().invoke(main, ["build", "--jobs", jobs])
     assert result.exit_code == 1
     assert "xlsx" in result.output and "disk on fire" in result.output
     assert "Traceback" not in result.output
@@ -260,3 +262,22 @@ def test_workflow_runs_the_readme_commands() -> None:
     for command in commands:
         assert any(command in run for run in runs), command
     assert any(re.search(r"reportkit build --all-meetings --format all", run) for run in runs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_jobs_counts_the_processes_that_render_this_one_included(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_view: View, jobs: int
+) -> None:
+    from reportkit.building.plan import Target
+    from reportkit.building.render import render_all
+
+    writer = formats.Writer("pid", ".pid", "text/plain", "tests.pid_writer", "process id")
+    monkeypatch.setitem(formats.WRITERS, "pid", writer)
+    targets = [Target("pid", tmp_path / f"{n}.pid", real_view) for n in range(6)]
+    done, failed = render_all(targets, jobs)
+    assert not failed and sorted(done) == list(range(6))
+    pids = {int(data) for data, _ in done.values()}
+    assert os.getpid() in pids  # this process renders too
+    assert len(pids) <= jobs
+    if jobs > 1:
+        assert len(pids) > 1

@@ -1,6 +1,7 @@
-"""Rendering targets, in worker processes when there are several.
+"""Rendering targets: in this process, and in worker processes beside it when there are
+several jobs.
 
-With ``verify`` each worker reads its output back right after rendering it
+With ``verify`` each process reads its output back right after rendering it
 (:func:`reportkit.verify.check_rendered`), with the libraries it has loaded already; a
 disagreement fails the target like a writer error.
 """
@@ -12,7 +13,8 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Protocol
 
@@ -72,8 +74,11 @@ def render_all(
     """Render (and with ``verify`` read back) every target; returns (index -> (bytes,
     seconds), index -> error).
 
-    With more than one job the targets render in worker processes: forked ones (Linux)
-    inherit the targets, spawned ones (macOS, Windows) receive them pickled.
+    With more than one job, ``jobs - 1`` worker processes render beside this process,
+    which renders too: the workers take targets from the front of the list, this process
+    from the back, one at a time, so that no one waits while work is left and the view is
+    copied into one process fewer. Forked workers (Linux) inherit the targets, spawned
+    ones (macOS, Windows) receive them pickled.
     """
     if progress is not None:
         progress.start(targets)
@@ -84,62 +89,84 @@ def render_all(
     _INHERITED[:] = targets
     gc.freeze()  # keep the inherited objects' pages shared with the workers
     try:
-        workers = min(jobs, len(targets))
+        workers = min(jobs - 1, len(targets) - 1)
         settings = (cache.enabled(),)  # what spawned workers do not inherit
         with ProcessPoolExecutor(
             workers, context, initializer=cache.use, initargs=settings
         ) as pool:
-            futures = {
-                pool.submit(_render_inherited, index, verify)
-                if fork
-                else pool.submit(_render, target.fmt, target.view, target.path.name, verify): index
-                for index, target in enumerate(targets)
-            }
-            return _collect(futures, targets, progress)
+
+            def submit(index: int) -> Future[tuple[bytes, float]]:
+                if fork:
+                    return pool.submit(_render_inherited, index, verify)
+                target = targets[index]
+                return pool.submit(_render, target.fmt, target.view, target.path.name, verify)
+
+            return _shared(targets, workers, submit, progress, verify)
     finally:
         gc.unfreeze()
         _INHERITED.clear()
 
 
+def _here(target: Target, verify: bool, results: Results, index: int) -> None:
+    """Render ``target`` in this process into ``results``."""
+    done, failed = results
+    try:
+        done[index] = _render(target.fmt, target.view, target.path.name, verify)
+    except Exception as exc:
+        failed[index] = _describe(exc)
+
+
 def _serially(targets: list[Target], progress: Progress | None, verify: bool) -> Results:
-    done: dict[int, tuple[bytes, float]] = {}
-    failed: dict[int, str] = {}
+    results: Results = ({}, {})
     for index, target in enumerate(targets):
         if progress is not None:
             progress.working([target])
-        try:
-            done[index] = _render(target.fmt, target.view, target.path.name, verify)
-        except Exception as exc:
-            failed[index] = _describe(exc)
-        if progress is not None:
-            progress.rendered(target, done[index][1] if index in done else 0.0)
-    return done, failed
+        _here(target, verify, results, index)
+        _told(progress, target, results, index)
+    return results
 
 
-def _collect(
-    futures: dict[Future[tuple[bytes, float]], int],
+def _told(progress: Progress | None, target: Target, results: Results, index: int) -> None:
+    if progress is not None:
+        progress.rendered(target, results[0][index][1] if index in results[0] else 0.0)
+
+
+def _shared(
     targets: list[Target],
+    workers: int,
+    submit: Callable[[int], Future[tuple[bytes, float]]],
     progress: Progress | None,
+    verify: bool,
 ) -> Results:
-    """The results of the workers' futures as they complete, telling ``progress``."""
-    done: dict[int, tuple[bytes, float]] = {}
-    failed: dict[int, str] = {}
-    remaining = set(futures)
-    while remaining:
-        finished, remaining = wait(remaining, timeout=0.5, return_when=FIRST_COMPLETED)
-        for future in sorted(finished, key=futures.__getitem__):
-            index = futures[future]
-            try:
-                done[index] = future.result()
-            except Exception as exc:
-                failed[index] = _describe(exc)
-            if progress is not None:
-                progress.rendered(targets[index], done[index][1] if index in done else 0.0)
+    """Keep each worker busy with one target from the front; render from the back here."""
+    results: Results = ({}, {})
+    todo = deque(range(len(targets)))
+    running: dict[Future[tuple[bytes, float]], int] = {}
+    while todo or running:
+        while todo and len(running) < workers:
+            index = todo.popleft()
+            running[submit(index)] = index
+        mine = todo.pop() if todo else None
         if progress is not None:
-            progress.working([targets[futures[f]] for f in remaining if f.running()])
-    return done, failed
+            busy = [targets[i] for i in sorted(running.values())]
+            progress.working(busy if mine is None else [*busy, targets[mine]])
+        if mine is not None:
+            _here(targets[mine], verify, results, mine)
+            _told(progress, targets[mine], results, mine)
+            finished = {future for future in running if future.done()}
+        else:
+            finished, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+        for future in sorted(finished, key=running.__getitem__):
+            index = running.pop(future)
+            try:
+                results[0][index] = future.result()
+            except Exception as exc:
+                results[1][index] = _describe(exc)
+            _told(progress, targets[index], results, index)
+    return results
 
 
 def default_jobs(outputs: int = 3) -> int:
-    """Worker processes: one per core, at most one per output."""
+    """Processes that render (this one and its workers): one per core, at most one per
+    output."""
     return max(1, min(outputs, os.cpu_count() or 1))

@@ -124,7 +124,11 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tup
     help="Publish without reading the outputs back (see 'reportkit verify').",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 16), help="Worker processes (default: cores, at most 3)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 16),
+    help="Processes that render, this one included (default: one per core, at most one "
+    "per output).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
