@@ -8,6 +8,8 @@ when that command runs (or its help is shown), and imports what it needs, so ``-
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import sys
 from typing import Any
@@ -16,6 +18,11 @@ import click
 
 from reportkit import __version__
 from reportkit.cli.options import MAX_ERRORS
+
+# When the command is done, Python's shutdown runs the cyclic collector over every object
+# the libraries created (20-30 ms after a build) only to hand the memory back to the
+# system. Freezing them first skips that; atexit handlers, flushing and closing still run.
+atexit.register(gc.freeze)
 
 EXIT_CODES = """\b
 Exit codes:
