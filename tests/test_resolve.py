@@ -40,7 +40,11 @@ def test_every_actor_of_the_real_source(real_document: Document) -> None:
         assert actor.government is not None
         if actor.group is not None:
             assert actor.written == "静岡県内7市"
-            assert (actor.government.code, actor.group.count, actor.group.kind) == ("22000", 7, "市")
+            assert (actor.government.code, actor.group.count, actor.group.kind) == (
+                "22000",
+                7,
+                "市",
+            )
             continue
         assert actor.government.code == OFFICIAL_CODES[actor.written], actor.written
         seen.add(actor.written)
