@@ -233,12 +233,10 @@ class _Reader:
             return
         self._check_heading(number, "the topic heading", title, MAX_HEADING)
         self._open_heading("topic", number, title)
-        if section.topics and section.topics[-1].implicit:
+        closed = section.closed_to_topics()
+        if closed:
             self.error(
-                number,
-                1,
-                f"section {section.number} already has cases without a topic; cannot add topics",
-                "put the cases before this line under a '(…)' topic heading too",
+                number, 1, closed, "put the cases before this line under a '(…)' topic heading too"
             )
             return
         continued = _CONTINUED_TOPIC.match(title)
@@ -256,13 +254,9 @@ class _Reader:
                 return
             self.topic = match
             return
-        if any(t.title == title for t in section.topics):
-            self.error(
-                number,
-                1,
-                f"topic '{title}' appears twice in section {section.number}",
-                f"to continue it, write '({title}・続き)'",
-            )
+        repeated = section.repeated(title)
+        if repeated:
+            self.error(number, 1, repeated, f"to continue it, write '({title}・続き)'")
             self.topic = None
             return
         self.topic = TopicDraft(len(section.topics) + 1, title, number)

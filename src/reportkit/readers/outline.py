@@ -26,6 +26,19 @@ class SectionDraft:
     line: int
     topics: list[TopicDraft] = field(default_factory=list)
 
+    def closed_to_topics(self) -> str | None:
+        """What is wrong with opening a topic here: the section already has cases
+        written without one (None when a topic may open)."""
+        if self.topics and self.topics[-1].implicit:
+            return f"section {self.number} already has cases without a topic; cannot add topics"
+        return None
+
+    def repeated(self, title: str) -> str | None:
+        """What is wrong with a topic titled ``title`` here: the section has one already."""
+        if any(topic.title == title for topic in self.topics):
+            return f"topic '{title}' appears twice in section {self.number}"
+        return None
+
 
 def case_topic(section: SectionDraft, topic: TopicDraft | None) -> TopicDraft | None:
     """The topic a case joins: the open one, else the section's implicit topic (made here

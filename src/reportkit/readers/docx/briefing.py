@@ -128,19 +128,17 @@ class Briefing:
         if section is None:
             self.error(number, f"a topic before the first section: {quoted(text)}", _STYLE_HINT)
             return
-        if section.topics and section.topics[-1].implicit:
+        closed = section.closed_to_topics()
+        if closed:
             self.error(
-                number,
-                f"section {section.number} already has cases without a topic; cannot add topics",
-                "put the cases before this heading under a 見出し 2 topic too",
+                number, closed, "put the cases before this heading under a 見出し 2 topic too"
             )
             return
         self._close(self.topic, None)
-        if any(t.title == title for t in section.topics):
+        repeated = section.repeated(title)
+        if repeated:
             self.error(
-                number,
-                f"topic '{title}' appears twice in section {section.number}",
-                "move its cases under the first one, or rename one of them",
+                number, repeated, "move its cases under the first one, or rename one of them"
             )
         previous = section.topics[-1].number if section.topics else 0
         value = _next_number(written, previous)
