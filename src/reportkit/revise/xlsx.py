@@ -8,8 +8,6 @@ formula-safe :func:`~reportkit.writers.xlsx.cells.put_text`.
 
 from __future__ import annotations
 
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.labels import case_label
@@ -21,7 +19,7 @@ from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.book import new_workbook, save, set_properties
 from reportkit.writers.xlsx.cells import Origin, put_text
-from reportkit.writers.xlsx.layout import lines_needed, page_setup, row_height
+from reportkit.writers.xlsx.layout import filter_table, lines_needed, page_setup, row_height
 
 SHEET = "変更一覧"
 TABLE = "Changes"
@@ -135,13 +133,7 @@ def write_changes(ws: Worksheet, comparison: Comparison, view: View) -> None:
                 put_text(ws, row_number, column, value, origin, styles.LIST)
                 lines = max(lines, lines_needed(value, COLUMNS[column - 1][1]))
         ws.row_dimensions[row_number].height = row_height(lines)
-    last = ws.cell(row=max(row_number, 2), column=len(COLUMNS)).coordinate
-    table = Table(displayName=TABLE, ref=f"A1:{last}", autoFilter=AutoFilter(ref=f"A1:{last}"))
-    table.tableColumns = [
-        TableColumn(id=column, name=header) for column, (header, _) in enumerate(COLUMNS, 1)
-    ]
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(table)
+    filter_table(ws, TABLE, [header for header, _ in COLUMNS], row_number, "TableStyleMedium2")
     ws.freeze_panes = "A2"
     page_setup(
         ws,

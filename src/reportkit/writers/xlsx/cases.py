@@ -7,8 +7,6 @@ cell).
 
 from __future__ import annotations
 
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.labels import actors_label, section_label
@@ -17,7 +15,7 @@ from reportkit.summary import blocks_of, prefectures_of
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cells import Origin, check_text, put_style, put_text
-from reportkit.writers.xlsx.layout import lines_needed, print_setup, row_height
+from reportkit.writers.xlsx.layout import filter_table, lines_needed, print_setup, row_height
 from reportkit.writers.xlsx.ordering import by_code
 
 SHEET = "事例一覧"
@@ -56,15 +54,7 @@ def write_cases(ws: Worksheet, view: View) -> dict[str, int]:
             row += 1
             rows[case.id] = row
             _case_row(ws, row, heading, topic, case, Origin(path, case.line, f"case {case.id}"))
-    last = ws.cell(row=row, column=len(COLUMNS)).coordinate
-    table = Table(displayName=TABLE, ref=f"A1:{last}", autoFilter=AutoFilter(ref=f"A1:{last}"))
-    # The columns openpyxl would make on saving, named from the headers; left to it, it
-    # reads them through ws[ref], which makes a cell for every empty one of the table.
-    table.tableColumns = [
-        TableColumn(id=column, name=header) for column, (header, _) in enumerate(COLUMNS, 1)
-    ]
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(table)
+    filter_table(ws, TABLE, [header for header, _ in COLUMNS], row, "TableStyleMedium2")
     ws.freeze_panes = "B2"
     print_setup(
         ws,

@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.view import View
@@ -70,6 +72,17 @@ def lines_needed(text: str, width: float) -> int:
 def row_height(lines: int) -> float:
     """The height in points of a row showing ``lines`` lines of text."""
     return round(lines * LINE_HEIGHT + 4, 1)
+
+
+def filter_table(ws: Worksheet, name: str, headers: list[str], last_row: int, style: str) -> None:
+    """An Excel table over row 1 (``headers``) down to ``last_row``: a filter on every
+    column, banded rows. The columns are named here: left to openpyxl, it reads them
+    through ``ws[ref]`` on saving, which makes a cell for every empty one of the table."""
+    last = ws.cell(row=max(last_row, 2), column=len(headers)).coordinate
+    table = Table(displayName=name, ref=f"A1:{last}", autoFilter=AutoFilter(ref=f"A1:{last}"))
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, 1)]
+    table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
+    ws.add_table(table)
 
 
 def header_footer_text(text: str) -> str:

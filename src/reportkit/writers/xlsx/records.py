@@ -12,8 +12,6 @@ edition adds 対象地域: whether the local government lies in the edition's re
 from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportkit.labels import section_label
@@ -22,7 +20,7 @@ from reportkit.summary import in_region, region_name
 from reportkit.view import View
 from reportkit.writers.xlsx import styles
 from reportkit.writers.xlsx.cells import Origin, put_style, put_text
-from reportkit.writers.xlsx.layout import fit_width, print_setup
+from reportkit.writers.xlsx.layout import filter_table, fit_width, print_setup
 
 SHEET = "事例×団体"
 TABLE = "CaseActors"
@@ -59,11 +57,7 @@ def write_records(ws: Worksheet, view: View) -> None:
                     )
                     values.append(region if inside else OUTSIDE if actor is not None else "")
                 _row(ws, row, values, origin, widths)
-    last = ws.cell(row=max(row, 2), column=len(headers)).coordinate
-    table = Table(displayName=TABLE, ref=f"A1:{last}", autoFilter=AutoFilter(ref=f"A1:{last}"))
-    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, 1)]
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-    ws.add_table(table)
+    filter_table(ws, TABLE, headers, row, "TableStyleLight9")
     ws.freeze_panes = "A2"
     for column, texts in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = fit_width(texts, 8, 60)
