@@ -84,7 +84,8 @@ def publish(
     )
     chosen = plan(request)  # the source is read once, whatever the formats
     targets = [t for t in chosen.targets if not formats or t.fmt in formats]
-    return build(targets, chosen.directory, chosen.source, force=force, jobs=default_jobs())
+    jobs = default_jobs(len(targets))
+    return build(targets, chosen.directory, chosen.source, force=force, jobs=jobs)
 
 
 def __getattr__(name: str) -> object:

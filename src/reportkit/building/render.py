@@ -166,7 +166,7 @@ def _shared(
     return results
 
 
-def default_jobs(outputs: int = 3) -> int:
+def default_jobs(outputs: int) -> int:
     """Processes that render (this one and its workers): one per core, at most one per
     output."""
     return max(1, min(outputs, os.cpu_count() or 1))
